@@ -1,0 +1,90 @@
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { TuttiError } from '../domain/index.js';
+import { migrate } from './migrate.js';
+import type { SqlStatement } from './sql.js';
+
+/**
+ * The warehouse: one DuckDB file (or `:memory:`), migrated on open.
+ * One Store is one connection; stages take it as a parameter and never open their own.
+ */
+export interface Store {
+  readonly path: string;
+  readonly connection: DuckDBConnection;
+  /** Runs a statement (or plain text) for its effect. */
+  run(statement: SqlStatement | string): Promise<void>;
+  /** Runs a query and returns its rows as plain objects (BIGINT/HUGEINT stay bigint). */
+  all<T = Record<string, unknown>>(statement: SqlStatement | string): Promise<T[]>;
+  /** The first row, or undefined. */
+  one<T = Record<string, unknown>>(statement: SqlStatement | string): Promise<T | undefined>;
+  /** Runs `work` inside BEGIN/COMMIT; rolls back and rethrows on error. */
+  transaction<T>(work: () => Promise<T>): Promise<T>;
+  close(): void;
+}
+
+export interface OpenStoreOptions {
+  /** Worker threads DuckDB may use; default: all cores. */
+  readonly threads?: number;
+  readonly memoryLimit?: string;
+}
+
+export async function openStore(path: string, options: OpenStoreOptions = {}): Promise<Store> {
+  const config: Record<string, string> = {};
+  if (options.threads !== undefined) config['threads'] = String(options.threads);
+  if (options.memoryLimit !== undefined) config['memory_limit'] = options.memoryLimit;
+  let instance: DuckDBInstance;
+  try {
+    instance = await DuckDBInstance.create(path, config);
+  } catch (cause) {
+    throw new TuttiError('STORE', `cannot open the store ${path}: ${(cause as Error).message}`, { file: path }, { cause });
+  }
+  const connection = await instance.connect();
+  const store = createStore(path, instance, connection);
+  await migrate(store);
+  return store;
+}
+
+function split(statement: SqlStatement | string): [string, DuckDBValue[] | undefined] {
+  return typeof statement === 'string' ? [statement, undefined] : [statement.text, statement.values];
+}
+
+function createStore(path: string, instance: DuckDBInstance, connection: DuckDBConnection): Store {
+  let depth = 0;
+  const store: Store = {
+    path,
+    connection,
+    async run(statement) {
+      const [text, values] = split(statement);
+      await connection.run(text, values);
+    },
+    async all<T>(statement: SqlStatement | string) {
+      const [text, values] = split(statement);
+      const reader = await connection.runAndReadAll(text, values);
+      return reader.getRowObjectsJS() as T[];
+    },
+    async one<T>(statement: SqlStatement | string) {
+      const rows = await store.all<T>(statement);
+      return rows[0];
+    },
+    async transaction(work) {
+      // Nested calls join the outer transaction (DuckDB has no savepoints).
+      if (depth > 0) return work();
+      depth++;
+      await connection.run('BEGIN TRANSACTION');
+      try {
+        const result = await work();
+        await connection.run('COMMIT');
+        return result;
+      } catch (error) {
+        await connection.run('ROLLBACK');
+        throw error;
+      } finally {
+        depth--;
+      }
+    },
+    close() {
+      connection.closeSync();
+      instance.closeSync();
+    },
+  };
+  return store;
+}
