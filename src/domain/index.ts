@@ -67,3 +67,17 @@ export {
   parseDpid,
   dpidFromPayload,
 } from './identifiers/identifiers.js';
+export {
+  type TerritoryTerm,
+  parseTerritoryExpression,
+  formatTerritoryExpression,
+  resolveTerritories,
+  territoryCovers,
+  tisToIso,
+  isoToTis,
+  isKnownTerritory,
+  isTisGroup,
+  expandTis,
+  tisName,
+  TIS_COUNTRY_ISO_CODES,
+} from './territory/index.js';
