@@ -17,6 +17,9 @@ export type TuttiErrorCode =
   | 'STORE'
   | 'CWR_FILE_REJECTED'
   | 'DSR_FILE_REJECTED'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'UNAVAILABLE'
   | 'INTERNAL';
 
 export interface TuttiErrorDetails {
