@@ -17,6 +17,8 @@ export type TuttiErrorCode =
   | 'STORE'
   | 'CWR_FILE_REJECTED'
   | 'DSR_FILE_REJECTED'
+  | 'CDM_FILE_REJECTED'
+  | 'CCID_FILE_REJECTED'
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'UNAVAILABLE'
