@@ -1,0 +1,121 @@
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { UsageReportSpec } from '../domain/index.js';
+import type { DatasetPlan } from './create-repertoire.js';
+import { readReports } from './generate-dataset.js';
+import type { BuiltReport, GeneratedDataset, TruthRow } from './types.js';
+
+/** What `writeDataset` wrote: counts and the files (paths under the output folder). */
+export interface WriteDatasetResult {
+  readonly out: string;
+  readonly works: number;
+  readonly recordings: number;
+  readonly reports: number;
+  readonly usageLines: number;
+  readonly files: readonly string[];
+}
+
+/** Buffered text output that waits for the stream to drain, so memory stays flat at any size. */
+class TextSink {
+  private buffer: string[] = [];
+  private size = 0;
+  private readonly stream: WriteStream;
+  constructor(path: string) {
+    this.stream = createWriteStream(path, { encoding: 'utf8' });
+  }
+  async write(text: string): Promise<void> {
+    this.buffer.push(text);
+    this.size += text.length;
+    if (this.size >= 1 << 16) await this.flush();
+  }
+  private async flush(): Promise<void> {
+    const chunk = this.buffer.join('');
+    this.buffer = [];
+    this.size = 0;
+    if (!this.stream.write(chunk)) await new Promise<void>((resolve) => this.stream.once('drain', resolve));
+  }
+  async close(): Promise<void> {
+    await this.flush();
+    await new Promise<void>((resolve, reject) => this.stream.end((err?: Error | null) => (err ? reject(err) : resolve())));
+  }
+}
+
+const json = (value: unknown): string => JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+
+function csvCell(value: string | undefined): string {
+  if (value === undefined) return '';
+  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+export const TRUTH_CSV_HEADER = 'message_id,dsp_resource_id,isrc,sender_ipi,submitter_work_id,iswc,noise';
+
+/** One truth row as a CSV line (noise kinds joined with `|`). */
+export function formatTruthCsvLine(row: TruthRow): string {
+  return [row.messageId, row.dspResourceId, row.isrc, row.senderIpi, row.submitterWorkId, row.iswc, row.noise.join('|')].map(csvCell).join(',');
+}
+
+function* reportsOf(source: GeneratedDataset | DatasetPlan): Generator<BuiltReport> {
+  if ('truth' in source) {
+    const byMessage = new Map<string, TruthRow[]>();
+    for (const row of source.truth) {
+      const rows = byMessage.get(row.messageId);
+      if (rows) rows.push(row);
+      else byMessage.set(row.messageId, [row]);
+    }
+    for (const report of source.reports) yield { report, truth: byMessage.get(report.messageId) ?? [] };
+  } else {
+    yield* readReports(source);
+  }
+}
+
+/** A report header for dataset.json: everything but the blocks (the usage lines go to DSR files). */
+function reportHeader(report: UsageReportSpec): Omit<UsageReportSpec, 'blocks'> & { readonly resources: number; readonly usageLines: number } {
+  const { blocks, ...header } = report;
+  let lines = 0;
+  for (const b of blocks) lines += b.usages.length;
+  return { ...header, resources: blocks.length, usageLines: lines };
+}
+
+/**
+ * Writes a dataset under `outDir`: `truth.csv` (header row, one row per reported resource) and `dataset.json`
+ * (society, publishers, mandates, ISRC collisions, report headers, registrations — not the usage lines).
+ * Takes a materialised dataset or a plan; with a plan, reports are built and written one at a time.
+ * This is the one place that decides the files: CWR and DSR writers plug in here.
+ */
+export async function writeDataset(source: GeneratedDataset | DatasetPlan, outDir: string): Promise<WriteDatasetResult> {
+  await mkdir(outDir, { recursive: true });
+  const truthPath = join(outDir, 'truth.csv');
+  const datasetPath = join(outDir, 'dataset.json');
+
+  const truthSink = new TextSink(truthPath);
+  await truthSink.write(`${TRUTH_CSV_HEADER}\n`);
+  const headers: ReturnType<typeof reportHeader>[] = [];
+  let usageLines = 0;
+  for (const { report, truth } of reportsOf(source)) {
+    const header = reportHeader(report);
+    headers.push(header);
+    usageLines += header.usageLines;
+    for (const row of truth) await truthSink.write(`${formatTruthCsvLine(row)}\n`);
+  }
+  await truthSink.close();
+
+  const sink = new TextSink(datasetPath);
+  await sink.write(`{"society":${json(source.society)},"publishers":${json(source.publishers)},"mandates":${json(source.mandates)},`);
+  await sink.write(`"isrcCollisions":${json(source.isrcCollisions)},"reports":${json(headers)},"registrations":[`);
+  let works = 0;
+  let recordings = 0;
+  for (const [r, registration] of source.registrations.entries()) {
+    await sink.write(`${r === 0 ? '' : ','}{"senderIpi":${json(registration.senderIpi)},"senderName":${json(registration.senderName)},"works":[`);
+    for (const [w, work] of registration.works.entries()) {
+      await sink.write(`${w === 0 ? '' : ','}${json(work)}`);
+      works++;
+      recordings += work.recordings.length;
+    }
+    await sink.write(']}');
+  }
+  await sink.write(']}\n');
+  await sink.close();
+
+  return { out: outDir, works, recordings, reports: headers.length, usageLines, files: [truthPath, datasetPath] };
+}
