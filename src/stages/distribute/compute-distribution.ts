@@ -1,0 +1,187 @@
+import type { Period } from '../../domain/index.js';
+import { sql, type Store } from '../../warehouse/index.js';
+import type { DistributionConfig } from './distribution-config.js';
+import { largestRemainderSql } from './largest-remainder-sql.js';
+
+/**
+ * Computes a distribution into TEMP tables (nothing persistent is touched):
+ * - `dist_invoices`: invoices in scope (current claim lines end by the cut-off) with their cash to date;
+ * - `dist_lines`: the signed statement lines of this run = what every payee is entitled to now, from
+ *   all cash received, minus what earlier distributions issued for the same key (royalties.md §3.9);
+ * - `dist_balances`: members' brought forward / earned / paid / carried (payout threshold);
+ * - `dist_remittances`: per sister society or mandator.
+ * Entitlement is recomputed from the start so that late payments, new claim runs and decisions give
+ * signed deltas and issued lines are never rewritten. Every split is `largestRemainderSql`, i.e. the
+ * same exact largest-remainder rule as `allocate()`.
+ */
+export async function computeDistribution(
+  store: Store,
+  input: { readonly distributionId: string; readonly period: Period; readonly config: DistributionConfig },
+): Promise<void> {
+  const { config, period } = input;
+  const step = config.step;
+  const run = (text: string) => store.run(text);
+  await store.run(sql`CREATE OR REPLACE TEMP TABLE dist_params AS
+    SELECT ${period.end}::DATE AS cutoff, ${config.commissionBp}::INTEGER AS default_bp,
+           ${config.deductionBp}::INTEGER AS deduction_bp, ${config.payoutThreshold}::HUGEINT AS threshold,
+           ${input.distributionId}::VARCHAR AS distribution_id`);
+  await run('CREATE OR REPLACE TEMP TABLE dist_rates (service VARCHAR PRIMARY KEY, commission_bp INTEGER NOT NULL)');
+  for (const [service, bp] of Object.entries(config.commissionBpByService)) {
+    await store.run(sql`INSERT INTO dist_rates VALUES (${service}, ${bp})`);
+  }
+
+  // The current claim lines of each invoice: those of its latest claim run (a re-run replaces them).
+  await run(`CREATE OR REPLACE TEMP TABLE dist_claims AS
+    WITH runs_of AS (
+      SELECT DISTINCT cl.invoice_id, cl.run_id, coalesce(r.seq, 0) AS seq FROM claim_lines cl LEFT JOIN runs r USING (run_id)),
+    latest AS (SELECT invoice_id, arg_max(run_id, {'s': seq, 'r': run_id}) AS run_id FROM runs_of GROUP BY invoice_id),
+    current AS (SELECT cl.* FROM claim_lines cl JOIN latest USING (invoice_id, run_id)),
+    scoped AS (SELECT invoice_id FROM current GROUP BY invoice_id HAVING max(period_end) <= (SELECT cutoff FROM dist_params)),
+    decided AS (
+      SELECT report_id, block_id, resource_ref, bool_or(status = 'accepted') AS accepted, bool_or(status = 'review') AS review
+      FROM matches GROUP BY ALL)
+    SELECT c.*,
+      CASE WHEN c.work_id IS NULL THEN 'unidentified'
+           WHEN d.review AND NOT d.accepted THEN 'review' END AS held_reason,
+      CASE WHEN c.mandate_id IS NOT NULL THEN coalesce(md.commission_bp, p.default_bp)
+           ELSE coalesce(rt.commission_bp, p.default_bp) END AS commission_bp,
+      CASE WHEN c.mandate_id IS NOT NULL THEN 0 ELSE p.deduction_bp END AS deduction_bp,
+      md.mandator_party_id
+    FROM current c SEMI JOIN scoped USING (invoice_id)
+    CROSS JOIN dist_params p
+    LEFT JOIN decided d USING (report_id, block_id, resource_ref)
+    LEFT JOIN dist_rates rt ON rt.service = c.service
+    LEFT JOIN mandates md ON md.mandate_id = c.mandate_id`);
+
+  await run(`CREATE OR REPLACE TEMP TABLE dist_invoices AS
+    WITH cash AS (SELECT invoice_id, sum(amount) AS cash FROM payments GROUP BY invoice_id),
+    claimed AS (SELECT invoice_id, sum(greatest(claimed_amount, 0)) AS claimed FROM dist_claims GROUP BY invoice_id)
+    SELECT i.invoice_id, coalesce(cash.cash, 0)::HUGEINT AS cash, coalesce(claimed.claimed, 0)::HUGEINT AS claimed
+    FROM invoices i LEFT JOIN cash USING (invoice_id) LEFT JOIN claimed USING (invoice_id)
+    WHERE claimed.invoice_id IS NOT NULL
+       OR (i.invoice_id NOT IN (SELECT invoice_id FROM claim_lines)
+           AND i.report_id IN (SELECT report_id FROM reports WHERE period_end <= (SELECT cutoff FROM dist_params)))`);
+
+  // Invoice cash → claim lines, pro rata to the claimed amounts (partial payments give partial amounts;
+  // the unpaid rest stays receivable). Overclaimed shares are not invoiced (040-claims), so no cash is disputed here.
+  await run(`CREATE OR REPLACE TEMP TABLE dist_line_clear AS ${largestRemainderSql({
+    from: `(SELECT c.claim_id, c.invoice_id, greatest(c.claimed_amount, 0) AS w, i.cash
+            FROM dist_claims c JOIN dist_invoices i USING (invoice_id) WHERE i.claimed > 0)`,
+    group: ['invoice_id'], id: 'claim_id', weight: 'w', amounts: [{ total: 'cash', as: 'clear' }], step,
+  })}`);
+
+  // Clear cash → commission, deductions, net per claim line (held lines keep their gross untouched).
+  await run(`CREATE OR REPLACE TEMP TABLE dist_line_net AS
+    WITH parts AS (${largestRemainderSql({
+      from: `(SELECT c.claim_id, l.clear, v.part,
+                CASE v.part WHEN 'commission' THEN c.commission_bp WHEN 'deductions' THEN c.deduction_bp
+                            ELSE 10000 - c.commission_bp - c.deduction_bp END AS pw
+              FROM dist_line_clear l JOIN dist_claims c USING (claim_id)
+              CROSS JOIN (VALUES ('commission'), ('deductions'), ('net')) v(part)
+              WHERE c.held_reason IS NULL AND l.clear > 0)`,
+      group: ['claim_id'], id: 'part', weight: 'pw', amounts: [{ total: 'clear', as: 'amount' }], step,
+    })})
+    SELECT claim_id, any_value(clear) AS gross,
+      max(amount) FILTER (WHERE part = 'commission') AS commission,
+      max(amount) FILTER (WHERE part = 'net') AS net
+    FROM parts GROUP BY claim_id`);
+
+  // Net, gross and commission of a line → its parties by share (royalties.md §6.8 rounding order);
+  // a mandate's line goes whole to the mandator; a share nobody holds is held as 'unattributed'.
+  await run(`CREATE OR REPLACE TEMP TABLE dist_party AS ${largestRemainderSql({
+    from: `(WITH shares AS (
+              SELECT c.claim_id, s.party_id, s.role, s.share::HUGEINT AS w FROM dist_claims c JOIN claim_shares s USING (claim_id)
+              WHERE c.held_reason IS NULL AND c.mandate_id IS NULL),
+            gaps AS (
+              SELECT c.claim_id, NULL::VARCHAR AS party_id, NULL::VARCHAR AS role,
+                CASE WHEN coalesce(sum(s.w), 0) = 0 THEN greatest(c.share_claimed, 1) ELSE c.share_claimed - sum(s.w) END::HUGEINT AS w
+              FROM dist_claims c LEFT JOIN shares s USING (claim_id)
+              WHERE c.held_reason IS NULL AND c.mandate_id IS NULL GROUP BY c.claim_id, c.share_claimed
+              HAVING coalesce(sum(s.w), 0) = 0 OR c.share_claimed > sum(s.w)),
+            mandated AS (
+              SELECT claim_id, mandator_party_id AS party_id, 'mandator' AS role, 1::HUGEINT AS w FROM dist_claims
+              WHERE held_reason IS NULL AND mandate_id IS NOT NULL)
+            SELECT x.*, coalesce(x.party_id, '~unattributed') AS tie_id, n.gross, n.commission, n.net
+            FROM (SELECT * FROM shares UNION ALL SELECT * FROM gaps UNION ALL SELECT * FROM mandated) x
+            JOIN dist_line_net n USING (claim_id))`,
+    group: ['claim_id'], id: 'tie_id', weight: 'w',
+    amounts: [{ total: 'net', as: 'p_net' }, { total: 'gross', as: 'p_gross' }, { total: 'commission', as: 'p_commission' }], step,
+  })}`);
+
+  // What every payee is entitled to now.
+  await run(`CREATE OR REPLACE TEMP TABLE dist_entitled AS
+    SELECT c.invoice_id, x.claim_id, x.party_id, x.role, x.w::INTEGER AS share,
+      CASE WHEN c.mandate_id IS NOT NULL THEN 'mandator'
+           WHEN x.party_id IS NULL OR pt.party_id IS NULL THEN 'held'
+           WHEN pt.is_member THEN 'member'
+           WHEN coalesce(CASE c.right_type WHEN 'mechanical' THEN pt.mr_society ELSE pt.pr_society END, pt.pr_society, pt.mr_society) IS NOT NULL THEN 'society'
+           ELSE 'held' END AS payee_kind,
+      CASE WHEN c.mandate_id IS NOT NULL THEN x.party_id
+           WHEN pt.is_member THEN x.party_id
+           ELSE coalesce(CASE c.right_type WHEN 'mechanical' THEN pt.mr_society ELSE pt.pr_society END, pt.pr_society, pt.mr_society) END AS payee,
+      CASE WHEN x.party_id IS NULL THEN 'unattributed'
+           WHEN c.mandate_id IS NULL AND (pt.party_id IS NULL OR (NOT pt.is_member AND coalesce(pt.pr_society, pt.mr_society) IS NULL)) THEN 'unknown-party'
+      END AS reason,
+      x.p_gross AS gross, x.p_commission AS commission, x.p_gross - x.p_commission - x.p_net AS deductions, x.p_net AS net
+    FROM dist_party x JOIN dist_claims c USING (claim_id) LEFT JOIN parties pt ON pt.party_id = x.party_id
+    UNION ALL
+    SELECT l.invoice_id, l.claim_id, NULL, NULL, NULL, 'held', NULL, c.held_reason, l.clear, 0, 0, l.clear
+    FROM dist_line_clear l JOIN dist_claims c USING (claim_id) WHERE c.held_reason IS NOT NULL AND l.clear <> 0
+    UNION ALL
+    SELECT invoice_id, NULL, NULL, NULL, NULL, 'held', NULL, 'unallocated', cash, 0, 0, cash
+    FROM dist_invoices WHERE claimed = 0 AND cash <> 0`);
+
+  // Signed deltas against what was issued before for the same key; attributes from the current claim
+  // line, or from the issued line when the claim line is gone.
+  await run(`CREATE OR REPLACE TEMP TABLE dist_lines AS
+    WITH issued AS (
+      SELECT s.* FROM statement_lines s SEMI JOIN dist_invoices USING (invoice_id)),
+    both_sides AS (
+      SELECT e.invoice_id, e.claim_id, e.party_id, e.role, e.payee_kind, e.payee, e.reason, e.share,
+        e.gross, e.commission, e.deductions, e.net, c.usages, 1 AS side
+      FROM dist_entitled e LEFT JOIN dist_claims c USING (claim_id)
+      UNION ALL
+      SELECT invoice_id, claim_id, party_id, role, payee_kind, payee, reason, share,
+        -gross, -commission, -deductions, -net, -usages, 0 FROM issued),
+    delta AS (
+      SELECT invoice_id, claim_id, party_id, role, payee_kind, payee, reason,
+        arg_max(share, side) AS share, sum(gross)::HUGEINT AS gross, sum(commission)::HUGEINT AS commission,
+        sum(deductions)::HUGEINT AS deductions, sum(net)::HUGEINT AS net, coalesce(sum(usages), 0)::BIGINT AS usages
+      FROM both_sides GROUP BY ALL
+      HAVING sum(gross) <> 0 OR sum(commission) <> 0 OR sum(deductions) <> 0 OR sum(net) <> 0),
+    attrs AS (
+      SELECT claim_id, any_value(work_id) AS work_id, any_value(right_type) AS right_type, any_value(service) AS service,
+        any_value(territory) AS territory, any_value(period_start) AS period_start, any_value(period_end) AS period_end
+      FROM (SELECT claim_id, work_id, right_type, service, territory, period_start, period_end FROM dist_claims
+            UNION ALL BY NAME
+            SELECT claim_id, work_id, right_type, service, territory, period_start, period_end FROM issued
+            WHERE claim_id NOT IN (SELECT claim_id FROM dist_claims))
+      GROUP BY claim_id)
+    SELECT p.distribution_id, d.party_id, pt.name AS party_name, pt.ipi_name_number, a.work_id, w.iswc, w.title AS work_title,
+      d.role, d.share, a.right_type, a.service, a.territory, a.period_start, a.period_end, d.usages,
+      d.gross, d.commission, d.deductions, d.net,
+      CASE WHEN d.invoice_id IN (SELECT invoice_id FROM issued) THEN 'adjustment' ELSE 'normal' END AS line_kind,
+      d.claim_id, d.invoice_id, d.payee_kind, d.payee, d.reason
+    FROM delta d CROSS JOIN dist_params p LEFT JOIN attrs a USING (claim_id)
+    LEFT JOIN parties pt ON pt.party_id = d.party_id LEFT JOIN works w ON w.work_id = a.work_id`);
+
+  // Members: brought forward + earned; below the threshold the whole balance is carried.
+  await run(`CREATE OR REPLACE TEMP TABLE dist_balances AS
+    WITH last AS (
+      SELECT b.party_id, arg_max(b.carried, d.seq) AS carried
+      FROM payee_balances b JOIN distributions d USING (distribution_id) GROUP BY b.party_id),
+    earned AS (SELECT party_id, sum(net)::HUGEINT AS earned FROM dist_lines WHERE payee_kind = 'member' GROUP BY party_id),
+    joined AS (
+      SELECT coalesce(e.party_id, l.party_id) AS party_id, coalesce(l.carried, 0)::HUGEINT AS brought_forward,
+        coalesce(e.earned, 0)::HUGEINT AS earned
+      FROM earned e FULL JOIN (SELECT * FROM last WHERE carried <> 0) l USING (party_id))
+    SELECT p.distribution_id, j.party_id, j.brought_forward, j.earned,
+      CASE WHEN j.brought_forward + j.earned >= p.threshold THEN j.brought_forward + j.earned ELSE 0 END::HUGEINT AS paid,
+      CASE WHEN j.brought_forward + j.earned >= p.threshold THEN 0 ELSE j.brought_forward + j.earned END::HUGEINT AS carried
+    FROM joined j CROSS JOIN dist_params p`);
+
+  await run(`CREATE OR REPLACE TEMP TABLE dist_remittances AS
+    SELECT p.distribution_id, payee_kind, payee, sum(net)::HUGEINT AS amount, count(*)::BIGINT AS lines
+    FROM dist_lines CROSS JOIN dist_params p WHERE payee_kind IN ('society', 'mandator')
+    GROUP BY p.distribution_id, payee_kind, payee`);
+}

@@ -1,0 +1,157 @@
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { TuttiError, parsePeriod, type Micros } from '../../domain/index.js';
+import { recordRun, sql, type Store } from '../../warehouse/index.js';
+import { checkConservation, type Conservation } from './check-conservation.js';
+import { computeDistribution } from './compute-distribution.js';
+import { createDistributionConfig, type DistributionConfig } from './distribution-config.js';
+import { writeStatementFiles } from './write-statement-files.js';
+
+export interface DistributeOptions {
+  /** Cut-off period (`2024-03`, `2024-Q1`): claim lines whose usage ends by its last day. */
+  readonly period: string;
+  /** Distribution (payment) date, ISO `YYYY-MM-DD`; default the period's last day. Printed on statements. */
+  readonly date?: string;
+  /** Folder for the statement files; a sub-folder per distribution is created. None: no files. */
+  readonly outDir?: string;
+  /** Compute, check and report without writing tables or files. */
+  readonly dryRun?: boolean;
+  readonly config?: Partial<DistributionConfig>;
+  /** Name printed on statements. */
+  readonly society?: string;
+  /** Write a PDF per member (default true). */
+  readonly pdf?: boolean;
+  readonly codeVersion: string;
+  readonly now: () => Date;
+}
+
+export interface DistributionResult {
+  readonly distribution: string;
+  readonly period: string;
+  readonly date: string;
+  readonly dryRun: boolean;
+  readonly statements: { readonly holders: number; readonly lines: number; readonly adjustments: number; readonly dir: string | null; readonly files: readonly string[] };
+  readonly remittances: readonly { readonly payee_kind: string; readonly payee: string; readonly amount: Micros; readonly lines: bigint }[];
+  readonly held: {
+    readonly change: Micros;
+    readonly carried: Micros;
+    readonly balances: readonly { readonly reason: string; readonly amount: Micros; readonly held_since: string; readonly age_days: number; readonly collection_year: number }[];
+  };
+  readonly conservation: Conservation;
+}
+
+const TEMP_TABLES = ['dist_params', 'dist_rates', 'dist_claims', 'dist_invoices', 'dist_line_clear', 'dist_line_net', 'dist_party', 'dist_entitled', 'dist_lines', 'dist_balances', 'dist_remittances'];
+
+async function dropTemp(store: Store): Promise<void> {
+  for (const table of TEMP_TABLES) await store.run(`DROP TABLE IF EXISTS temp.main.${table}`);
+}
+
+/**
+ * A distribution run (royalties.md §3.1): cash received on invoices → claim lines → commission and
+ * deductions → rights holders by share; members paid (or carried below the threshold), sister-society
+ * members remitted per society, mandated money remitted whole, the rest held with its age. Issued
+ * statement lines are never changed: corrections come as adjustment lines of a later run.
+ * Conservation is checked before anything is written; the tables are written in one transaction and
+ * the files into a temporary folder renamed into place only after that.
+ */
+export async function distribute(store: Store, options: DistributeOptions): Promise<DistributionResult & { runId?: string }> {
+  const period = parsePeriod(options.period);
+  const date = options.date ?? period.end;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
+    throw new TuttiError('USAGE', `--date must be an ISO date YYYY-MM-DD, got "${date}"`, { value: date });
+  }
+  const config = createDistributionConfig(options.config);
+  const seqRow = await store.one<{ seq: number }>('SELECT (coalesce(max(seq), 0) + 1)::INTEGER AS seq FROM distributions');
+  const seq = seqRow?.seq ?? 1;
+  const distributionId = `D-${period.text}-${seq}`;
+  const dir = options.outDir ? join(options.outDir, distributionId) : null;
+  if (dir && !options.dryRun && existsSync(dir)) {
+    throw new TuttiError('CONFLICT', `${dir} already exists: choose another --out folder or remove it`, { file: dir });
+  }
+
+  const work = async (runId: string | null) => {
+    try {
+      await computeDistribution(store, { distributionId, period, config });
+      const conservation = await checkConservation(store);
+      const summary = await summarise(store, date);
+      let files: string[] = [];
+      if (dir && !options.dryRun && runId) {
+        const tmp = `${dir}.tmp`;
+        rmSync(tmp, { recursive: true, force: true });
+        try {
+          files = await writeStatementFiles(store, tmp, {
+            society: options.society ?? 'tutti', distributionId, date, period: period.text, pdf: options.pdf ?? true,
+          });
+          await persist(store, { distributionId, seq, period: period.text, date, runId, conservation, now: options.now() });
+        } catch (error) {
+          rmSync(tmp, { recursive: true, force: true });
+          throw error;
+        }
+        renameSync(tmp, dir);
+      } else if (runId) {
+        await persist(store, { distributionId, seq, period: period.text, date, runId, conservation, now: options.now() });
+      }
+      const result: DistributionResult = {
+        distribution: distributionId,
+        period: period.text,
+        date,
+        dryRun: options.dryRun ?? false,
+        statements: { ...summary.statements, dir: options.dryRun ? null : dir, files },
+        remittances: summary.remittances,
+        held: summary.held,
+        conservation,
+      };
+      return { ...result, counts: { lines: summary.statements.lines, holders: summary.statements.holders } };
+    } finally {
+      await dropTemp(store);
+    }
+  };
+
+  if (options.dryRun) {
+    const { counts: _counts, ...result } = await work(null);
+    return result;
+  }
+  const params = { period: period.text, date, config: { ...config, payoutThreshold: config.payoutThreshold.toString(), step: config.step.toString() } };
+  const { counts: _counts, ...result } = await recordRun(store, { stage: 'distribute', params, codeVersion: options.codeVersion, now: options.now() }, options.now, work);
+  return result;
+}
+
+async function summarise(store: Store, date: string) {
+  const counts = await store.one<{ lines: bigint; holders: bigint; adjustments: bigint; change: bigint | null; carried: bigint | null }>(`SELECT
+    (SELECT count(*) FROM dist_lines) AS lines,
+    (SELECT count(*) FROM dist_balances) AS holders,
+    (SELECT count(*) FROM dist_lines WHERE line_kind = 'adjustment') AS adjustments,
+    (SELECT sum(net) FROM dist_lines WHERE payee_kind = 'held')::HUGEINT AS change,
+    (SELECT sum(carried) - sum(brought_forward) FROM dist_balances)::HUGEINT AS carried`);
+  const remittances = await store.all<{ payee_kind: string; payee: string; amount: Micros; lines: bigint }>(
+    'SELECT payee_kind, payee, amount, lines FROM dist_remittances ORDER BY payee_kind, payee',
+  );
+  const balances = await store.all<{ reason: string; amount: Micros; held_since: string; age_days: number; collection_year: number }>(sql`
+    SELECT reason, sum(net)::HUGEINT AS amount, strftime(min(since), '%Y-%m-%d') AS held_since,
+      date_diff('day', min(since), ${date}::DATE)::INTEGER AS age_days, year(min(since))::INTEGER AS collection_year
+    FROM (SELECT s.reason, s.net, d.distribution_date AS since FROM statement_lines s JOIN distributions d USING (distribution_id)
+          WHERE s.payee_kind = 'held'
+          UNION ALL SELECT reason, net, ${date}::DATE FROM dist_lines WHERE payee_kind = 'held')
+    GROUP BY reason HAVING sum(net) <> 0 ORDER BY reason`);
+  const c = counts ?? { lines: 0n, holders: 0n, adjustments: 0n, change: 0n, carried: 0n };
+  return {
+    statements: { holders: Number(c.holders), lines: Number(c.lines), adjustments: Number(c.adjustments) },
+    remittances,
+    held: { change: ((c.change ?? 0n) + (c.carried ?? 0n)) as Micros, carried: (c.carried ?? 0n) as Micros, balances },
+  };
+}
+
+async function persist(
+  store: Store,
+  d: { distributionId: string; seq: number; period: string; date: string; runId: string; conservation: Conservation; now: Date },
+): Promise<void> {
+  const c = d.conservation;
+  await store.transaction(async () => {
+    await store.run(sql`INSERT INTO distributions (distribution_id, seq, period, status, collected, paid, remitted, commission, deductions, held, run_id, created_at, distribution_date)
+      VALUES (${d.distributionId}, ${d.seq}, ${d.period}, 'issued', ${c.collected}, ${c.paid}, ${c.remitted}, ${c.commission}, ${c.deductions}, ${c.held},
+              ${d.runId}, ${d.now.toISOString()}::TIMESTAMP, ${d.date}::DATE)`);
+    await store.run('INSERT INTO statement_lines BY NAME SELECT * FROM dist_lines');
+    await store.run('INSERT INTO remittances BY NAME SELECT * FROM dist_remittances');
+    await store.run('INSERT INTO payee_balances BY NAME SELECT * FROM dist_balances');
+  });
+}

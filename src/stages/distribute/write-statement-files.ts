@@ -1,0 +1,82 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { micros } from '../../domain/index.js';
+import { STATEMENT_COLUMNS, STATEMENT_ORDER, renderStatementPdf, type MemberStatement, type StatementLine } from '../../formats/statements/index.js';
+import { quoteLiteral, type Store } from '../../warehouse/index.js';
+
+/** Exact decimal text of a HUGEINT of micro-units, in SQL (no DOUBLE on the way). */
+const moneyText = (column: string) =>
+  `CASE WHEN ${column} < 0 THEN '-' ELSE '' END || (abs(${column}) // 1000000)::VARCHAR || '.' || lpad((abs(${column}) % 1000000)::VARCHAR, 6, '0')`;
+
+const ORDER = STATEMENT_ORDER.map((c) => `${c} NULLS FIRST`).join(', ');
+
+interface LineRow {
+  party_id: string;
+  party_name: string | null;
+  ipi_name_number: string | null;
+  work_id: string | null;
+  iswc: string | null;
+  work_title: string | null;
+  role: string | null;
+  share: number | null;
+  right_type: string | null;
+  service: string | null;
+  territory: string | null;
+  period_start: string | null;
+  period_end: string | null;
+  usages: bigint;
+  gross: bigint;
+  commission: bigint;
+  deductions: bigint;
+  net: bigint;
+  line_kind: 'normal' | 'adjustment';
+}
+
+/**
+ * Writes the run's statement files into `dir` from the temp tables: `statement-lines.csv` and
+ * `.parquet` (every line, all payees), `remittances.csv`, and `statements/<party>.pdf` per member.
+ * Everything is ordered by a total order and carries no clock, so the same inputs give the same bytes.
+ * @returns the file names written, relative to `dir`, sorted.
+ */
+export async function writeStatementFiles(
+  store: Store,
+  dir: string,
+  header: { society: string; distributionId: string; date: string; period: string; pdf: boolean },
+): Promise<string[]> {
+  mkdirSync(join(dir, 'statements'), { recursive: true });
+  const csvColumns = STATEMENT_COLUMNS.map((c) => (c.kind === 'money' ? `${moneyText(c.name)} AS ${c.name}` : c.name)).join(', ');
+  const rawColumns = STATEMENT_COLUMNS.map((c) => c.name).join(', ');
+  await store.run(`COPY (SELECT ${csvColumns} FROM dist_lines ORDER BY ${ORDER}) TO ${quoteLiteral(join(dir, 'statement-lines.csv'))} (HEADER, DELIMITER ',')`);
+  await store.run(`COPY (SELECT ${rawColumns} FROM dist_lines ORDER BY ${ORDER}) TO ${quoteLiteral(join(dir, 'statement-lines.parquet'))} (FORMAT parquet)`);
+  await store.run(`COPY (SELECT distribution_id, payee_kind, payee, ${moneyText('amount')} AS amount, lines FROM dist_remittances ORDER BY payee_kind, payee)
+    TO ${quoteLiteral(join(dir, 'remittances.csv'))} (HEADER, DELIMITER ',')`);
+  const files = ['remittances.csv', 'statement-lines.csv', 'statement-lines.parquet'];
+  if (!header.pdf) return files;
+
+  const balances = await store.all<{ party_id: string; name: string | null; ipi: string | null; brought_forward: bigint; paid: bigint; carried: bigint }>(
+    `SELECT b.party_id, p.name, p.ipi_name_number AS ipi, b.brought_forward, b.paid, b.carried
+     FROM dist_balances b LEFT JOIN parties p USING (party_id) ORDER BY b.party_id`,
+  );
+  for (const [index, balance] of balances.entries()) {
+    const rows = await store.all<LineRow>({
+      text: `SELECT * EXCLUDE (period_start, period_end), strftime(period_start, '%Y-%m-%d') AS period_start, strftime(period_end, '%Y-%m-%d') AS period_end
+             FROM dist_lines WHERE payee_kind = 'member' AND party_id = $1 ORDER BY ${ORDER}`,
+      values: [balance.party_id],
+    });
+    const lines: StatementLine[] = rows.map((r) => ({
+      workId: r.work_id, iswc: r.iswc, workTitle: r.work_title, role: r.role, share: r.share, rightType: r.right_type,
+      service: r.service, territory: r.territory, periodStart: r.period_start, periodEnd: r.period_end, usages: r.usages,
+      gross: micros(r.gross), commission: micros(r.commission), deductions: micros(r.deductions), net: micros(r.net), lineKind: r.line_kind,
+    }));
+    const statement: MemberStatement = {
+      society: header.society, distributionId: header.distributionId, date: header.date, period: header.period,
+      partyId: balance.party_id, partyName: balance.name ?? balance.party_id, ipiNameNumber: balance.ipi, lines,
+      broughtForward: micros(balance.brought_forward), paid: micros(balance.paid), carried: micros(balance.carried),
+    };
+    // File names from a sequence number and a sanitised id: party ids may hold ':' or '/'.
+    const name = `statements/${String(index + 1).padStart(6, '0')}-${balance.party_id.replace(/[^A-Za-z0-9._-]/g, '_')}.pdf`;
+    writeFileSync(join(dir, name), await renderStatementPdf(statement));
+    files.push(name);
+  }
+  return files.sort();
+}
