@@ -1,7 +1,10 @@
-import type { TSchema } from '@sinclair/typebox';
+import { FormatRegistry, type TSchema } from '@sinclair/typebox';
 import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ProblemSchema } from './schemas.js';
+
+// TypeBox checks only the formats it is told about; the API uses calendar dates.
+if (!FormatRegistry.Has('date')) FormatRegistry.Set('date', (v) => /^\d{4}-\d{2}-\d{2}$/.test(v));
 
 /**
  * preSerialization hook that checks every JSON response against the route's response schema for

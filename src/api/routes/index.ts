@@ -1,6 +1,21 @@
 import type { RegisterRoutes } from '../route-context.js';
+import { registerAuditRoutes } from './audit.js';
+import { registerClaimRoutes } from './claims.js';
+import { registerDistributionRoutes } from './distributions.js';
+import { registerIdentificationRoutes } from './identification.js';
 import { registerMeRoutes } from './me.js';
+import { registerRepertoireLinkRoutes } from './repertoire-links.js';
+import { registerReportRoutes } from './reports.js';
 import { registerWorkRoutes } from './works.js';
 
 /** Every route module of the API. */
-export const ROUTES: readonly RegisterRoutes[] = [registerMeRoutes, registerWorkRoutes];
+export const ROUTES: readonly RegisterRoutes[] = [
+  registerMeRoutes,
+  registerWorkRoutes,
+  registerRepertoireLinkRoutes,
+  registerReportRoutes,
+  registerIdentificationRoutes,
+  registerClaimRoutes,
+  registerDistributionRoutes,
+  registerAuditRoutes,
+];
