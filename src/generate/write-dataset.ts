@@ -81,9 +81,14 @@ function reportHeader(report: UsageReportSpec): Omit<UsageReportSpec, 'blocks'> 
  * Writes a dataset under `outDir`: `truth.csv` (header row, one row per reported resource) and `dataset.json`
  * (society, publishers, mandates, ISRC collisions, report headers, registrations — not the usage lines).
  * Takes a materialised dataset or a plan; with a plan, reports are built and written one at a time.
+ * `onProgress` is called after each report.
  * This is the one place that decides the files: CWR and DSR writers plug in here.
  */
-export async function writeDataset(source: GeneratedDataset | DatasetPlan, outDir: string): Promise<WriteDatasetResult> {
+export async function writeDataset(
+  source: GeneratedDataset | DatasetPlan,
+  outDir: string,
+  options: { readonly onProgress?: (reportsDone: number, reportsTotal: number) => void } = {},
+): Promise<WriteDatasetResult> {
   await mkdir(outDir, { recursive: true });
   const truthPath = join(outDir, 'truth.csv');
   const datasetPath = join(outDir, 'dataset.json');
@@ -97,6 +102,7 @@ export async function writeDataset(source: GeneratedDataset | DatasetPlan, outDi
     headers.push(header);
     usageLines += header.usageLines;
     for (const row of truth) await truthSink.write(`${formatTruthCsvLine(row)}\n`);
+    options.onProgress?.(headers.length, source.reportPlans.length);
   }
   await truthSink.close();
 

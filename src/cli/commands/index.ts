@@ -1,7 +1,9 @@
 import type { RegisterCommands } from '../command.js';
 import { registerRunsCommands } from './runs.js';
+import { registerGenerateCommands } from './generate.js';
 
 /** Every command module; each adds its own subcommands. Add one import and one entry per module. */
 export const COMMANDS: readonly RegisterCommands[] = [
   registerRunsCommands,
+  registerGenerateCommands,
 ];
