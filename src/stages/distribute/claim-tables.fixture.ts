@@ -76,3 +76,10 @@ export async function insertWorkedExample(store: Store, options: { members?: { A
     shares: [{ party: 'P-A', role: 'A', share: 2500 }, { party: 'P-C', role: 'C', share: 2500 }, { party: 'P-E', role: 'E', share: 5000 }],
   });
 }
+
+/** The report all fixture invoices belong to (Spotify France, March 2024). */
+export async function insertReport(store: Store): Promise<void> {
+  await store.run(`INSERT INTO reports (report_id, message_id, sender, service, territory, period_start, period_end, profile, profile_version,
+    parts_expected, parts_received, status, run_id)
+    VALUES ('R1', 'MSG-1', 'DPID-SPOTIFY', 'Spotify Premium', 'FR', '2024-03-01', '2024-03-31', 'BasicAudioProfile', '1.2', 1, 1, 'complete', 'ingest-run')`);
+}
