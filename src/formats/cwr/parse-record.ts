@@ -1,0 +1,39 @@
+import { finding, type CwrFinding } from './finding.js';
+import type { RecordLayout } from './layout.js';
+
+/** A parsed CWR record: its type, 1-based line number, the raw text and its fields (trimmed text, by layout name). */
+export interface CwrRecord {
+  readonly type: string;
+  readonly line: number;
+  readonly raw: string;
+  readonly fields: Readonly<Record<string, string>>;
+}
+
+export type ParsedRecord = { readonly ok: true; readonly record: CwrRecord } | { readonly ok: false; readonly finding: CwrFinding };
+
+const CONTROL = new Set(['HDR', 'GRH', 'GRT', 'TRL']);
+
+/**
+ * Parses one line with the layouts of a version. Pure: knows no streams. Short lines read as if padded
+ * with blanks (societies trim trailing blanks, standards.md §3.3); a line too short to hold its record
+ * prefix, or of an unknown type, is a finding, not an exception.
+ */
+export function parseRecord(text: string, line: number, layouts: ReadonlyMap<string, RecordLayout>): ParsedRecord {
+  const type = text.slice(0, 3).toUpperCase();
+  const layout = layouts.get(type);
+  if (layout === undefined) {
+    if (text.length < 3) {
+      return { ok: false, finding: finding(line, type, '', 'CWR_RECORD_TOO_SHORT', 'error', `line ${line} has ${text.length} characters, too short for a record type`) };
+    }
+    return { ok: false, finding: finding(line, type, '', 'CWR_UNKNOWN_RECORD', 'warning', `line ${line}: record type "${type}" is not part of this CWR version; the line is ignored`) };
+  }
+  if (!CONTROL.has(type) && text.length < 19) {
+    return {
+      ok: false,
+      finding: finding(line, type, '', 'CWR_RECORD_TOO_SHORT', 'error', `line ${line}: ${type} has ${text.length} characters, fewer than the 19 of the record prefix`),
+    };
+  }
+  const fields: Record<string, string> = {};
+  for (const f of layout.fields) fields[f.name] = text.slice(f.start - 1, f.start - 1 + f.length).trim();
+  return { ok: true, record: { type, line, raw: text, fields } };
+}

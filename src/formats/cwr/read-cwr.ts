@@ -1,0 +1,177 @@
+import { readLines, type DecodedLine } from './decode-lines.js';
+import { finding, type CwrFinding } from './finding.js';
+import { detectVersion, layoutsFor, parseHeader, type CwrHeader } from './header.js';
+import type { CwrVersion, RecordLayout } from './layout.js';
+import { parseRecord, type CwrRecord } from './parse-record.js';
+
+/** A line that could not be read as a record, kept whole for quarantine. */
+export interface CwrUnreadableLine {
+  readonly line: number;
+  readonly raw: string;
+  readonly finding: CwrFinding;
+}
+
+/**
+ * One transaction as it appears in the file: its header record (NWR, REV, ISW, EXC, AGR, ACK, WRK...)
+ * and every record up to the next transaction header, with records nested by the numbering rules
+ * (an NWR echoed in an ACK, an EXC after an NWR). `unreadable` lines inside it are attached here.
+ */
+export interface CwrTransaction {
+  readonly type: string;
+  readonly line: number;
+  readonly sequence: number;
+  readonly groupType: string;
+  readonly groupId: number;
+  readonly records: readonly CwrRecord[];
+  readonly unreadable: readonly CwrUnreadableLine[];
+}
+
+/** What the reader yields, in file order. */
+export type CwrItem =
+  | { readonly kind: 'header'; readonly header: CwrHeader; readonly record: CwrRecord }
+  | { readonly kind: 'group'; readonly record: CwrRecord }
+  | { readonly kind: 'transaction'; readonly transaction: CwrTransaction }
+  | { readonly kind: 'group-trailer'; readonly record: CwrRecord }
+  | { readonly kind: 'trailer'; readonly record: CwrRecord }
+  /** A line outside any transaction that could not be used; or a file-level warning (no raw). */
+  | { readonly kind: 'unreadable'; readonly line: CwrUnreadableLine }
+  | { readonly kind: 'notice'; readonly finding: CwrFinding }
+  /** The file cannot be understood (no HDR, unknown version): nothing follows. */
+  | { readonly kind: 'rejected'; readonly finding: CwrFinding };
+
+export interface ReadCwrOptions {
+  /** The file name, used as a version hint (`.V21`, `.V22`). */
+  readonly fileName?: string;
+}
+
+const TRANSACTION_TYPES = new Set(['NWR', 'REV', 'ISW', 'EXC', 'AGR', 'ACK', 'WRK', 'DRW', 'ISR', 'ISA', 'LIC']);
+const WORK_TYPES = new Set(['NWR', 'REV', 'ISW', 'EXC', 'WRK', 'AGR']);
+
+interface OpenTransaction {
+  type: string;
+  line: number;
+  sequence: number;
+  groupType: string;
+  groupId: number;
+  records: CwrRecord[];
+  unreadable: CwrUnreadableLine[];
+}
+
+/**
+ * Reads a CWR file (2.1, 2.2, 3.0, 3.1) from a byte stream and yields batches of items in file order:
+ * the header, groups, transactions with their records and line numbers, trailers, and findings for lines
+ * that cannot be read. Memory holds one chunk and one transaction.
+ */
+export async function* readCwr(source: AsyncIterable<Uint8Array>, options: ReadCwrOptions = {}): AsyncGenerator<CwrItem[]> {
+  let layouts: ReadonlyMap<string, RecordLayout> | undefined;
+  let version: CwrVersion | undefined;
+  let pendingHdr: DecodedLine | undefined;
+  let open: OpenTransaction | undefined;
+  let groupType = '';
+  let groupId = 0;
+  let latin1Reported = false;
+  let sawAnyLine = false;
+
+  const close = (out: CwrItem[]) => {
+    if (open) out.push({ kind: 'transaction', transaction: open });
+    open = undefined;
+  };
+
+  const handle = (decoded: DecodedLine, out: CwrItem[]) => {
+    const { text, line } = decoded;
+    if (text.trim() === '') return; // blank lines (often at the end) carry nothing
+    if (decoded.latin1 && !latin1Reported) {
+      latin1Reported = true;
+      out.push({ kind: 'notice', finding: finding(line, text.slice(0, 3), '', 'CWR_ENCODING', 'warning', `line ${line} is not valid UTF-8; read as Latin-1 (and every such line after it)`) });
+    }
+    const parsed = parseRecord(text, line, layouts!);
+    if (!parsed.ok) {
+      const bad = { line, raw: text, finding: parsed.finding };
+      if (open) open.unreadable.push(bad);
+      else out.push({ kind: 'unreadable', line: bad });
+      return;
+    }
+    const record = parsed.record;
+    switch (record.type) {
+      case 'HDR':
+        out.push({ kind: 'notice', finding: finding(line, 'HDR', '', 'CWR_RECORD_ORDER', 'warning', `line ${line}: a second HDR is ignored`) });
+        return;
+      case 'GRH':
+        close(out);
+        groupType = record.fields['transactionType'] ?? '';
+        groupId = Number(record.fields['groupId'] ?? '0') || 0;
+        out.push({ kind: 'group', record });
+        return;
+      case 'GRT':
+        close(out);
+        out.push({ kind: 'group-trailer', record });
+        return;
+      case 'TRL':
+        close(out);
+        out.push({ kind: 'trailer', record });
+        return;
+    }
+    const sequence = Number(record.fields['transactionSequence']);
+    if (TRANSACTION_TYPES.has(record.type)) {
+      const nested =
+        open !== undefined &&
+        ((open.type === 'ACK' && WORK_TYPES.has(record.type)) || (record.type === 'EXC' && sequence === open.sequence));
+      if (!nested) {
+        close(out);
+        open = { type: record.type, line, sequence, groupType, groupId, records: [], unreadable: [] };
+      }
+    }
+    if (open) open.records.push(record);
+    else {
+      const f = finding(line, record.type, '', 'CWR_RECORD_ORDER', 'warning', `line ${line}: ${record.type} is outside any transaction; it is ignored`);
+      out.push({ kind: 'unreadable', line: { line, raw: text, finding: f } });
+    }
+  };
+
+  for await (const batch of readLines(source)) {
+    const out: CwrItem[] = [];
+    for (const decoded of batch) {
+      if (layouts === undefined) {
+        if (decoded.text.trim() === '' && !sawAnyLine) continue;
+        sawAnyLine = true;
+        if (pendingHdr === undefined) {
+          if (decoded.text.slice(0, 3).toUpperCase() !== 'HDR') {
+            yield [{ kind: 'rejected', finding: finding(decoded.line, decoded.text.slice(0, 3), '', 'CWR_NO_HDR', 'error', `line ${decoded.line}: the first record is "${decoded.text.slice(0, 3)}", not HDR; this is not a CWR file`) }];
+            return;
+          }
+          pendingHdr = decoded;
+          continue;
+        }
+        // The GRH after the HDR helps to tell 2.1 from 2.2 when the HDR is trimmed.
+        const detected = detectVersion(pendingHdr.text, decoded.text.startsWith('GRH') ? decoded.text : undefined, options.fileName);
+        if ('reason' in detected) {
+          yield [{ kind: 'rejected', finding: finding(pendingHdr.line, 'HDR', 'version', 'CWR_UNKNOWN_VERSION', 'error', detected.reason) }];
+          return;
+        }
+        version = detected.version;
+        layouts = layoutsFor(version);
+        const hdrRecord = parseRecord(pendingHdr.text, pendingHdr.line, layouts);
+        if (hdrRecord.ok) out.push({ kind: 'header', header: parseHeader(pendingHdr.text, version), record: hdrRecord.record });
+      }
+      handle(decoded, out);
+    }
+    if (out.length > 0) yield out;
+  }
+  const out: CwrItem[] = [];
+  if (layouts === undefined) {
+    if (pendingHdr === undefined) {
+      yield [{ kind: 'rejected', finding: finding(0, '', '', 'CWR_EMPTY_FILE', 'error', 'the file is empty') }];
+      return;
+    }
+    const detected = detectVersion(pendingHdr.text, undefined, options.fileName);
+    if ('reason' in detected) {
+      yield [{ kind: 'rejected', finding: finding(pendingHdr.line, 'HDR', 'version', 'CWR_UNKNOWN_VERSION', 'error', detected.reason) }];
+      return;
+    }
+    layouts = layoutsFor(detected.version);
+    const hdrRecord = parseRecord(pendingHdr.text, pendingHdr.line, layouts);
+    if (hdrRecord.ok) out.push({ kind: 'header', header: parseHeader(pendingHdr.text, detected.version), record: hdrRecord.record });
+  }
+  close(out);
+  if (out.length > 0) yield out;
+}
