@@ -81,3 +81,4 @@ export {
   tisName,
   TIS_COUNTRY_ISO_CODES,
 } from './territory/index.js';
+export type { MandateSpec } from './repertoire/mandate.js';
