@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { micros } from '../../domain/index.js';
 import { openStore } from '../../warehouse/index.js';
 import { ensureClaimTables, insertClaimLine, insertInvoice, insertParty, insertPayment, insertReport } from './claim-tables.fixture.js';
 import { distribute } from './distribute.js';
@@ -43,7 +44,7 @@ describe('distribute: conservation', () => {
             for (const [i, p] of payments.entries()) {
               await insertPayment(store, `pay-${i}`, `INV-${p.invoice}`, p.amount);
               const result = await distribute(store, {
-                period: '2024-03', codeVersion: 'test', now: () => new Date('2024-07-05'), config: { step, payoutThreshold: 5_000_000n },
+                period: '2024-03', codeVersion: 'test', now: () => new Date('2024-07-05'), config: { step, payoutThreshold: micros(5_000_000n) },
               });
               const c = result.conservation;
               expect(c.ok).toBe(true);

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { micros } from '../../domain/index.js';
 import { openStore, type Store } from '../../warehouse/index.js';
 import { insertClaimLine, insertInvoice, insertParty, insertPayment, insertWorkedExample } from './claim-tables.fixture.js';
 import { distribute, type DistributeOptions } from './distribute.js';
@@ -59,7 +60,7 @@ describe('distribute: who receives the money', () => {
   it('carries a member’s balance below the payout threshold to the next run, then pays it', async () => {
     await insertWorkedExample(store);
     await insertPayment(store, 'pay-1', 'INV-1', 2_000_000n); // €2.00 of €2,250.00
-    const first = await distribute(store, opts({ config: { payoutThreshold: 1_000_000n } }));
+    const first = await distribute(store, opts({ config: { payoutThreshold: micros(1_000_000n) } }));
     // 2.00 → net 1.72, mostly below €1.00 per member: A 0.43, C 0.43, E 0.86 (mechanical+performing).
     const balances = await store.all<{ party_id: string; earned: bigint; paid: bigint; carried: bigint }>(
       `SELECT party_id, earned, paid, carried FROM payee_balances ORDER BY party_id`,
@@ -67,7 +68,7 @@ describe('distribute: who receives the money', () => {
     expect(balances.every((b) => b.paid === 0n && b.carried === b.earned)).toBe(true);
     expect(first.conservation).toMatchObject({ paid: 0n, held: 1_720_000n, ok: true });
     await insertPayment(store, 'pay-2', 'INV-1', 2_248_000_000n, '2024-08-01');
-    const second = await distribute(store, opts({ period: '2024-04', date: '2024-10-05', config: { payoutThreshold: 1_000_000n } }));
+    const second = await distribute(store, opts({ period: '2024-04', date: '2024-10-05', config: { payoutThreshold: micros(1_000_000n) } }));
     expect(second.conservation).toMatchObject({ collected: 2_248_000_000n, paid: 1_935_000_000n, held: -1_720_000n, ok: true });
     const paid = await store.all<{ party_id: string; paid: bigint }>(`SELECT party_id, sum(paid)::HUGEINT AS paid FROM payee_balances GROUP BY ALL ORDER BY 1`);
     expect(paid.map((p) => p.paid)).toEqual([564_380_000n, 564_370_000n, 806_250_000n]);
