@@ -1,6 +1,7 @@
 import type { RegisterCommands } from '../command.js';
 import { registerRunsCommands } from './runs.js';
 import { registerClaimCommands } from './claim.js';
+import { registerClaimCommands } from './claim.js';
 import { registerMandatesCommands } from './mandates.js';
 import { registerServeCommands } from './serve.js';
 import { registerGenerateCommands } from './generate.js';
@@ -8,6 +9,7 @@ import { registerGenerateCommands } from './generate.js';
 /** Every command module; each adds its own subcommands. Add one import and one entry per module. */
 export const COMMANDS: readonly RegisterCommands[] = [
   registerRunsCommands,
+  registerClaimCommands,
   registerClaimCommands,
   registerMandatesCommands,
   registerServeCommands,
