@@ -1,6 +1,6 @@
 import type { RegisterCommands } from '../command.js';
 import { registerRunsCommands } from './runs.js';
-import { registerClaimCommands } from './claim.js';
+import { registerDistributeCommands } from './distribute.js';
 import { registerClaimCommands } from './claim.js';
 import { registerMandatesCommands } from './mandates.js';
 import { registerServeCommands } from './serve.js';
@@ -9,7 +9,7 @@ import { registerGenerateCommands } from './generate.js';
 /** Every command module; each adds its own subcommands. Add one import and one entry per module. */
 export const COMMANDS: readonly RegisterCommands[] = [
   registerRunsCommands,
-  registerClaimCommands,
+  registerDistributeCommands,
   registerClaimCommands,
   registerMandatesCommands,
   registerServeCommands,
