@@ -1,0 +1,55 @@
+import { sql, type Store } from '../warehouse/index.js';
+import type { MatchOptions } from './match-options.js';
+
+/**
+ * Cascade steps (1) work identifiers and (2) ISRC → work links, over the staged `id_res`.
+ * Writes `id_ident`: one row per resource with an identifier answer (status 'accepted' or 'review').
+ * Accepted answers are trusted; review answers (conflicting identifiers, an ISRC linked to several
+ * works, an ISRC whose work title disagrees strongly with the reported title) give way to a human
+ * decision in the decision memory.
+ */
+export async function runIdentifierSteps(store: Store, options: MatchOptions): Promise<void> {
+  // (1) ISWC (preferred or archived) and the society's own work id.
+  await store.run(`CREATE OR REPLACE TEMP TABLE id_s1 AS
+    SELECT res_id, list(DISTINCT work_id ORDER BY work_id) AS works, bool_or(via = 'iswc') AS by_iswc
+    FROM (
+      SELECT r.res_id, w.work_id, 'iswc' AS via FROM id_res r
+        JOIN (SELECT work_id, iswc FROM work_iswcs UNION SELECT work_id, iswc FROM works WHERE iswc IS NOT NULL) w ON w.iswc = r.iswc
+      UNION ALL
+      SELECT r.res_id, w.work_id, 'work-id' FROM id_res r JOIN works w ON w.work_id = r.work_ref)
+    GROUP BY res_id`);
+  // (2) The link registry, with partner links that only know the ISWC resolved to our work, and CWR REC recordings.
+  await store.run(`CREATE OR REPLACE TEMP TABLE id_links AS
+    SELECT DISTINCT isrc, work_id FROM (
+      SELECT upper(isrc) AS isrc, work_id FROM isrc_work_links WHERE work_id IS NOT NULL
+      UNION ALL SELECT upper(l.isrc), wi.work_id FROM isrc_work_links l JOIN work_iswcs wi ON l.work_id IS NULL AND wi.iswc = l.iswc
+      UNION ALL SELECT upper(l.isrc), w.work_id FROM isrc_work_links l JOIN works w ON l.work_id IS NULL AND w.iswc = l.iswc
+      UNION ALL SELECT upper(isrc), work_id FROM recordings)
+    SEMI JOIN id_res USING (isrc)`);
+  // Title agreement of each ISRC candidate: best similarity between the reported keys and the work's titles.
+  await store.run(`CREATE OR REPLACE TEMP TABLE id_s2 AS
+    SELECT r.res_id, l.work_id,
+      max(jaro_winkler_similarity(k.key, t.title_key)) AS sim,
+      bool_or(list_has_any(string_split(k.key, ' '), string_split(t.title_key, ' '))) AS overlap,
+      count(k.key) > 0 AS has_title
+    FROM id_res r JOIN id_links l USING (isrc)
+      LEFT JOIN id_res_k k ON k.res_id = r.res_id
+      LEFT JOIN match_work_titles t ON t.work_id = l.work_id
+    WHERE r.res_id NOT IN (SELECT res_id FROM id_s1)
+    GROUP BY ALL`);
+  await store.run(sql`CREATE OR REPLACE TEMP TABLE id_ident AS
+    SELECT res_id, works[1] AS work_id, CASE WHEN by_iswc THEN 'iswc' ELSE 'work-id' END AS method,
+      CASE WHEN len(works) = 1 THEN 1000 ELSE ${options.review} END AS score,
+      CASE WHEN len(works) = 1 THEN 'accepted' ELSE 'review' END AS status,
+      CASE WHEN len(works) = 1 THEN NULL ELSE 'identifier-conflict' END AS reason,
+      to_json({candidates: works}) AS evidence
+    FROM id_s1
+    UNION ALL
+    SELECT res_id, arg_max(work_id, coalesce(sim, 0)) AS work_id, 'isrc',
+      CASE WHEN count(*) = 1 AND agree THEN 1000 ELSE ${options.review} END,
+      CASE WHEN count(*) = 1 AND agree THEN 'accepted' ELSE 'review' END,
+      CASE WHEN count(*) > 1 THEN 'isrc-conflict' WHEN NOT agree THEN 'isrc-title-disagree' END,
+      to_json({candidates: list(work_id ORDER BY work_id), title_similarity: round(max(coalesce(sim, 0)), 3)})
+    FROM (SELECT *, bool_and(NOT has_title OR overlap OR sim >= 0.75) OVER (PARTITION BY res_id) AS agree FROM id_s2)
+    GROUP BY res_id, agree`);
+}

@@ -1,0 +1,101 @@
+import { sql, type Store } from '../warehouse/index.js';
+import type { MatchOptions } from './match-options.js';
+
+/**
+ * Cascade step (4), scored metadata matching, for the resources in TEMP `id_open`, all at once in SQL.
+ *
+ * Blocking: exact title keys (main, with bracketed parts, medley parts) unless the key's block is
+ * larger than `maxExactBlock`; for resources without an exact candidate, their two rarest title tokens
+ * (blocks up to `maxTokenBlock`) and their performers and writers (up to `maxPeopleBlock` works each).
+ *
+ * Score (integer 0..1000): title 750 when exact, else 1200·sim − 480 capped at 700 (sim = mean of
+ * Jaro-Winkler and Levenshtein ratio; below 0.75 the candidate is dropped); performer +250, or −50 when
+ * both sides name performers and none agree (a cover keeps its work, so this is weak); writer surname
+ * +250, IPI +300, −150 when both sides name writers and none agree; duration ±5 s +30, more than 60 s
+ * −60; a title key that only one work of the repertoire carries +150 (+100 when shorter than 10
+ * characters: short titles collide across repertoires). Clamped to 0..1000.
+ * Writes `id_meta`: the best candidate per resource with its score, the runner-up, and evidence.
+ */
+export async function runMetadataStep(store: Store, options: MatchOptions): Promise<void> {
+  await store.run(`CREATE OR REPLACE TEMP TABLE id_open_k AS SELECT k.* FROM id_res_k k SEMI JOIN id_open USING (res_id)`);
+  await store.run(`CREATE OR REPLACE TEMP TABLE id_key_df AS
+    SELECT title_key AS key, count(DISTINCT work_id) AS n FROM match_work_titles SEMI JOIN id_open_k ON key = title_key GROUP BY 1`);
+  await store.run(sql`CREATE OR REPLACE TEMP TABLE id_pair AS
+    SELECT DISTINCT k.res_id, t.work_id FROM id_open_k k
+      JOIN id_key_df d ON d.key = k.key AND d.n <= ${options.maxExactBlock}
+      JOIN match_work_titles t ON t.title_key = k.key`);
+  await store.run(`CREATE OR REPLACE TEMP TABLE id_fuzzy AS
+    SELECT res_id FROM id_open WHERE res_id NOT IN (SELECT res_id FROM id_pair)`);
+  // Rarest two tokens of the main key.
+  await store.run(`CREATE OR REPLACE TEMP TABLE id_tok AS
+    SELECT DISTINCT res_id, unnest(string_split(replace(key, ' / ', ' '), ' ')) AS token
+    FROM id_open_k SEMI JOIN id_fuzzy USING (res_id) WHERE kind = 'main'`);
+  await store.run(sql`INSERT INTO id_pair
+    WITH df AS (SELECT token, count(*) AS n FROM match_title_tokens SEMI JOIN id_tok USING (token) GROUP BY token),
+    pick AS (SELECT res_id, token FROM id_tok JOIN df USING (token) WHERE n <= ${options.maxTokenBlock}
+      QUALIFY row_number() OVER (PARTITION BY res_id ORDER BY n, token) <= 2)
+    SELECT DISTINCT res_id, work_id FROM pick JOIN match_title_tokens USING (token)`);
+  await store.run(sql`INSERT INTO id_pair
+    WITH keys AS (
+      SELECT a.res_id, a.name_key, 'performer' AS kind FROM id_res_artists a SEMI JOIN id_fuzzy USING (res_id)
+      UNION SELECT w.res_id, w.word, 'writer' FROM id_res_words w SEMI JOIN id_fuzzy USING (res_id) WHERE length(w.word) >= 3),
+    df AS (SELECT p.kind, p.name_key, count(DISTINCT p.work_id) AS n FROM match_work_people p
+      SEMI JOIN keys k ON k.name_key = p.name_key AND k.kind = p.kind GROUP BY ALL)
+    SELECT DISTINCT k.res_id, p.work_id FROM keys k JOIN df d ON d.name_key = k.name_key AND d.kind = k.kind AND d.n <= ${options.maxPeopleBlock}
+      JOIN match_work_people p ON p.name_key = k.name_key AND p.kind = k.kind
+    EXCEPT SELECT res_id, work_id FROM id_pair`);
+  // A work a human rejected for this resource is never proposed again.
+  await store.run('DELETE FROM id_pair WHERE (res_id, work_id) IN (SELECT res_id, work_id FROM id_rejected)');
+
+  await store.run(`CREATE OR REPLACE TEMP TABLE id_feat AS
+    WITH title AS (
+      SELECT p.res_id, p.work_id, bool_or(t.title_key = k.key) AS exact,
+        bool_or(t.title_key = k.key AND k.kind <> 'part') AS exact_whole,
+        max(CASE WHEN t.title_key = k.key THEN 1.0 ELSE 0.5 * jaro_winkler_similarity(k.key, t.title_key)
+          + 0.5 * (1 - levenshtein(k.key, t.title_key) / greatest(length(k.key), length(t.title_key), 1)) END) AS sim
+      FROM id_pair p JOIN id_res_k k USING (res_id) JOIN match_work_titles t USING (work_id) GROUP BY ALL),
+    perf AS (
+      SELECT p.res_id, p.work_id, max(CASE WHEN a.name_key = wp.name_key THEN 1.0 ELSE jaro_winkler_similarity(a.name_key, wp.name_key) END) AS best
+      FROM id_pair p JOIN id_res_artists a USING (res_id)
+        JOIN match_work_people wp ON wp.work_id = p.work_id AND wp.kind = 'performer' AND wp.name_key <> '' GROUP BY ALL),
+    wr AS (
+      SELECT p.res_id, p.work_id, count(w.word) AS hits
+      FROM id_pair p SEMI JOIN (SELECT DISTINCT res_id FROM id_res_words) USING (res_id)
+        JOIN match_work_people wp ON wp.work_id = p.work_id AND wp.kind = 'writer' AND wp.name_key <> ''
+        LEFT JOIN id_res_words w ON w.res_id = p.res_id AND w.word = wp.name_key GROUP BY ALL),
+    ipi AS (
+      SELECT DISTINCT p.res_id, p.work_id FROM id_pair p JOIN id_res_ipis i USING (res_id)
+        JOIN work_shares ws ON ws.work_id = p.work_id JOIN parties pa ON pa.party_id = ws.party_id AND pa.ipi_name_number = i.ipi),
+    uniq AS (
+      SELECT k.res_id, max(d.n) AS maxn FROM id_open_k k JOIN id_key_df d USING (key) WHERE k.kind <> 'part' GROUP BY ALL),
+    ew AS (SELECT res_id, count(*) AS n FROM title WHERE exact_whole GROUP BY res_id)
+    SELECT t.res_id, t.work_id, t.exact, t.exact_whole, t.sim,
+      CASE WHEN perf.best >= 0.93 THEN 1 WHEN perf.best IS NOT NULL THEN -1 ELSE 0 END AS performer,
+      CASE WHEN wr.hits > 0 THEN 1 WHEN wr.hits = 0 THEN -1 ELSE 0 END AS writer,
+      ipi.work_id IS NOT NULL AS ipi,
+      CASE WHEN r.duration_s IS NULL OR w.duration_s IS NULL OR w.duration_s = 0 THEN 0
+        WHEN abs(r.duration_s - w.duration_s) <= 5 THEN 1 WHEN abs(r.duration_s - w.duration_s) > 60 THEN -1 ELSE 0 END AS duration,
+      t.exact_whole AND uniq.maxn = 1 AND ew.n = 1 AS unique_title,
+      rk.title_key, rk.is_medley
+    FROM title t
+      LEFT JOIN perf USING (res_id, work_id) LEFT JOIN wr USING (res_id, work_id) LEFT JOIN ipi USING (res_id, work_id)
+      LEFT JOIN uniq USING (res_id) LEFT JOIN ew USING (res_id) JOIN id_res r USING (res_id) JOIN works w USING (work_id) JOIN id_res_keys rk USING (res_id)
+    WHERE t.exact OR t.sim >= 0.75`);
+  await store.run(`CREATE OR REPLACE TEMP TABLE id_scored AS
+    SELECT *, CAST(greatest(0, least(1000,
+        (CASE WHEN exact THEN 750 ELSE least(700, CAST(round(1200 * sim) AS INTEGER) - 480) END)
+      + (CASE performer WHEN 1 THEN 250 WHEN -1 THEN -50 ELSE 0 END)
+      + (CASE WHEN ipi THEN 300 WHEN writer = 1 THEN 250 WHEN writer = -1 THEN -150 ELSE 0 END)
+      + (CASE duration WHEN 1 THEN 30 WHEN -1 THEN -60 ELSE 0 END)
+      + (CASE WHEN unique_title THEN (CASE WHEN length(title_key) >= 10 THEN 150 ELSE 100 END) ELSE 0 END))) AS INTEGER) AS score
+    FROM id_feat`);
+  await store.run(`CREATE OR REPLACE TEMP TABLE id_meta AS
+    WITH ranked AS (SELECT *, row_number() OVER (PARTITION BY res_id ORDER BY score DESC, work_id) AS rn FROM id_scored)
+    SELECT b.res_id, b.work_id, b.score, coalesce(s.second, 0) AS second, b.exact_whole, b.is_medley,
+      to_json({title_similarity: round(b.sim, 3), exact: b.exact, performer: b.performer, writer: b.writer, ipi: b.ipi,
+        duration: b.duration, unique_title: b.unique_title, second_score: coalesce(s.second, 0), candidates: s.top}) AS evidence
+    FROM ranked b
+      LEFT JOIN (SELECT res_id, max(score) FILTER (WHERE rn = 2) AS second,
+        list({work_id: work_id, score: score} ORDER BY rn) FILTER (WHERE rn <= 5) AS top FROM ranked GROUP BY res_id) s USING (res_id)
+    WHERE b.rn = 1`);
+}

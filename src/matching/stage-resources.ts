@@ -1,0 +1,80 @@
+import type { Store } from '../warehouse/index.js';
+import { appendRows, streamRows, type AppendRow } from './append-rows.js';
+import { nameKeys, writerWords } from './normalise-name.js';
+import { normaliseTitle } from './normalise-title.js';
+
+/**
+ * Stages the resources of the reports listed in TEMP `id_reports` for one identify run:
+ * - `id_rows`: every report_resources row with its `resource_key` (what makes a resource distinct:
+ *   service resource id, ISRC and metadata) and `memory_key` (what a human decision is remembered by);
+ * - `id_res`: one row per distinct resource (`res_id`), normalised identifiers;
+ * - `id_res_keys`, `id_res_k`, `id_res_artists`, `id_res_words`, `id_res_ipis`: matching keys, computed
+ *   by the one normalisation module and appended.
+ * Returns the number of distinct resources.
+ */
+export async function stageResources(store: Store): Promise<number> {
+  await store.run(`CREATE OR REPLACE TEMP TABLE id_rows AS
+    SELECT rr.report_id, rr.block_id, rr.resource_ref, rr.dsp_resource_id, rr.isrc AS isrc_raw, rr.title, rr.subtitle,
+      rr.display_artist, rr.duration_s, rr.work_title, rr.writers, rr.writer_ids,
+      nullif(upper(regexp_replace(coalesce(rr.isrc, ''), '[^A-Za-z0-9]', '', 'g')), '') AS isrc,
+      nullif(upper(regexp_replace(coalesce(rr.iswc, ''), '[^A-Za-z0-9]', '', 'g')), '') AS iswc,
+      nullif(regexp_replace(coalesce(rr.proprietary_work_id, ''), '^.*::', ''), '') AS work_ref,
+      md5(concat_ws(chr(31), r.sender, coalesce(rr.dsp_resource_id, ''), coalesce(rr.isrc, ''), coalesce(rr.title, ''),
+        coalesce(rr.subtitle, ''), coalesce(rr.display_artist, ''), coalesce(CAST(rr.duration_s AS VARCHAR), ''),
+        coalesce(rr.iswc, ''), coalesce(rr.proprietary_work_id, ''), coalesce(rr.work_title, ''),
+        coalesce(rr.writers, ''), coalesce(rr.writer_ids, ''))) AS resource_key,
+      CASE WHEN coalesce(rr.dsp_resource_id, '') <> '' THEN 'dsp:' || r.sender || ':' || rr.dsp_resource_id
+        ELSE 'meta:' || coalesce(upper(rr.isrc), '') || ':' || coalesce(rr.title, '') || ':' || coalesce(rr.display_artist, '') END AS memory_key
+    FROM report_resources rr JOIN reports r USING (report_id) SEMI JOIN id_reports USING (report_id)`);
+  await store.run(`CREATE OR REPLACE TEMP TABLE id_res AS
+    SELECT CAST(row_number() OVER (ORDER BY resource_key) AS INTEGER) AS res_id, *
+    FROM (SELECT resource_key, any_value(memory_key) AS memory_key, any_value(report_id) AS report_id,
+      any_value(dsp_resource_id) AS dsp_resource_id, any_value(isrc) AS isrc, any_value(iswc) AS iswc,
+      any_value(work_ref) AS work_ref, any_value(title) AS title, any_value(subtitle) AS subtitle,
+      any_value(work_title) AS work_title, any_value(display_artist) AS display_artist,
+      any_value(duration_s) AS duration_s, any_value(writers) AS writers, any_value(writer_ids) AS writer_ids
+      FROM id_rows GROUP BY resource_key)`);
+  await store.run(`CREATE OR REPLACE TEMP TABLE id_res_keys (res_id INTEGER, title_key VARCHAR, full_key VARCHAR,
+    annotations VARCHAR, parts VARCHAR, is_medley BOOLEAN)`);
+  await store.run('CREATE OR REPLACE TEMP TABLE id_res_k (res_id INTEGER, key VARCHAR, kind VARCHAR)');
+  await store.run('CREATE OR REPLACE TEMP TABLE id_res_artists (res_id INTEGER, name_key VARCHAR)');
+  await store.run('CREATE OR REPLACE TEMP TABLE id_res_words (res_id INTEGER, word VARCHAR)');
+
+  const keys: AppendRow[] = [];
+  const k: AppendRow[] = [];
+  const artists: AppendRow[] = [];
+  const words: AppendRow[] = [];
+  let count = 0;
+  const flush = async () => {
+    await appendRows(store, 'id_res_keys', keys.splice(0), true);
+    await appendRows(store, 'id_res_k', k.splice(0), true);
+    await appendRows(store, 'id_res_artists', artists.splice(0), true);
+    await appendRows(store, 'id_res_words', words.splice(0), true);
+  };
+  for await (const chunk of streamRows(store, 'SELECT res_id, title, subtitle, work_title, display_artist, writers FROM id_res')) {
+    for (const [resId, title, subtitle, workTitle, artist, writers] of chunk as [number, string | null, string | null, string | null, string | null, string | null][]) {
+      count++;
+      const raw = title ?? workTitle;
+      if (raw !== null && raw.trim() !== '') {
+        const t = normaliseTitle(raw);
+        const annotations = [...t.annotations];
+        if (subtitle !== null && subtitle.trim() !== '') annotations.push(normaliseTitle(subtitle).key);
+        keys.push([resId, t.key, t.fullKey, annotations.join(' | '), t.parts.join(' | '), t.parts.length > 1]);
+        k.push([resId, t.key, 'main']);
+        if (t.fullKey !== t.key) k.push([resId, t.fullKey, 'full']);
+        for (const part of t.parts) k.push([resId, part, 'part']);
+      }
+      for (const key of nameKeys(artist)) artists.push([resId, key]);
+      for (const w of writerWords(writers)) words.push([resId, w]);
+    }
+    if (keys.length > 50_000) await flush();
+  }
+  await flush();
+  // IPI name numbers given for the writers ('IPI::00261661375', '00261661375', ...): 9–11 digits, zero-padded.
+  await store.run(`CREATE OR REPLACE TEMP TABLE id_res_ipis AS
+    SELECT DISTINCT res_id, lpad(ipi, 11, '0') AS ipi FROM (
+      SELECT res_id, regexp_replace(unnest(string_split(writer_ids, '|')), '^\\s*(IPI|IPN|IPI_NAME)?[:\\s]*', '') AS ipi
+      FROM id_res WHERE writer_ids IS NOT NULL)
+    WHERE regexp_full_match(ipi, '[0-9]{9,11}')`);
+  return count;
+}
