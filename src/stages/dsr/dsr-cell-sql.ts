@@ -1,0 +1,60 @@
+import { cellPosition, type DsrRecordLayout } from '../../formats/dsr/index.js';
+import { quoteLiteral } from '../../warehouse/index.js';
+
+/**
+ * SQL expressions over `cells` (a row's VARCHAR[]) for named cells of a layout. Positions come from
+ * the layout tables (integers, never file content), so building SQL text from them is safe.
+ */
+export function cellSql(layout: DsrRecordLayout, ...names: readonly string[]): string {
+  const pos = cellPosition(layout, ...names);
+  return pos === undefined ? 'NULL::VARCHAR' : `nullif(cells[${pos}], '')`;
+}
+
+/** An integer count cell: `5`, `5.` and `5.0` are accepted (DSR Part 1 §6.6.11); anything else is NULL. */
+export function integerSql(expr: string): string {
+  return `coalesce(TRY_CAST(${expr} AS BIGINT), TRY_CAST(regexp_replace(${expr}, '\\.0*$', '') AS BIGINT))`;
+}
+
+/** True when an integer cell is present but not an integer. */
+export function badIntegerSql(expr: string): string {
+  return `(${expr} IS NOT NULL AND ${integerSql(expr)} IS NULL)`;
+}
+
+const EXACT_DECIMAL = `'[+-]?([0-9]+\\.?[0-9]{0,6}0*|\\.[0-9]{1,6}0*)'`;
+
+/**
+ * A decimal amount in micro-units (HUGEINT), exact: NULL unless the text has at most 6 significant
+ * decimals (DESIGN.md §4: never a float, never a silent rounding).
+ */
+export function microsSql(expr: string): string {
+  return `CASE WHEN regexp_full_match(${expr}, ${EXACT_DECIMAL}) THEN TRY_CAST(TRY_CAST(${expr} AS DECIMAL(38,6)) * 1000000 AS HUGEINT) END`;
+}
+
+/** True when an amount cell is present but not an exact decimal of at most 6 decimals. */
+export function badMicrosSql(expr: string): string {
+  return `(${expr} IS NOT NULL AND ${microsSql(expr)} IS NULL)`;
+}
+
+/** `PT3M21S`, `PT1H2M3S`, `PT199S` → seconds; NULL when not an ISO 8601 duration. */
+export function durationSql(expr: string): string {
+  const part = (unit: string) => `coalesce(TRY_CAST(nullif(regexp_extract(${expr}, '([0-9]+)${unit}', 1), '') AS INTEGER), 0)`;
+  return `CASE WHEN regexp_full_match(${expr}, 'P(T([0-9]+H)?([0-9]+M)?([0-9]+(\\.[0-9]+)?S)?)?') THEN ${part('H')} * 3600 + ${part('M')} * 60 + ${part('S')} END`;
+}
+
+/** Several cells joined with `|`, empty ones left out; NULL when all are empty. */
+export function joinCellsSql(layout: DsrRecordLayout, names: readonly string[]): string {
+  const exprs = names.map((n) => cellSql(layout, n)).filter((e) => e !== 'NULL::VARCHAR');
+  if (exprs.length === 0) return 'NULL::VARCHAR';
+  return `nullif(concat_ws('|', ${exprs.join(', ')}), '')`;
+}
+
+/** A CASE giving the first problem of a line as text, or NULL. */
+export function problemSql(checks: readonly [condition: string, reason: string][]): string {
+  if (checks.length === 0) return 'NULL::VARCHAR';
+  return `CASE ${checks.map(([c, r]) => `WHEN ${c} THEN ${r}`).join(' ')} END`;
+}
+
+/** A reason text that quotes the offending cell: `'NumberOfStreams "' || x || '" is not an integer'`. */
+export function reasonSql(prefix: string, expr: string, suffix: string): string {
+  return `${quoteLiteral(prefix + ' "')} || ${expr} || ${quoteLiteral('" ' + suffix)}`;
+}

@@ -1,0 +1,162 @@
+import type { DsrRecordLayout } from '../../formats/dsr/index.js';
+import type { Store } from '../../warehouse/index.js';
+import {
+  badIntegerSql,
+  badMicrosSql,
+  cellSql,
+  durationSql,
+  integerSql,
+  joinCellsSql,
+  microsSql,
+  problemSql,
+  reasonSql,
+} from './dsr-cell-sql.js';
+
+/**
+ * Splits the body records of the loaded file (view `dsr_t_cells`) by record type into temp tables,
+ * one SQL statement per record code present, with the cell positions of its layout:
+ * `dsr_t_releases`, `dsr_t_resources` (MW01 work data folded in), `dsr_t_usage` (every usage line,
+ * counts exact, `problem` set when the line must be quarantined), `dsr_t_licensor` (UGC LI01).
+ */
+export async function extractDsrBody(store: Store, layouts: ReadonlyMap<string, DsrRecordLayout>): Promise<void> {
+  await store.run(`CREATE TEMP TABLE dsr_t_releases (line_no BIGINT, block_id VARCHAR, release_ref VARCHAR, dsp_release_id VARCHAR)`);
+  await store.run(`CREATE TEMP TABLE dsr_t_resources (line_no BIGINT, block_id VARCHAR, resource_ref VARCHAR, dsp_resource_id VARCHAR,
+    isrc VARCHAR, title VARCHAR, subtitle VARCHAR, display_artist VARCHAR, duration_s INTEGER, resource_type VARCHAR, iswc VARCHAR,
+    work_title VARCHAR, writers VARCHAR, writer_ids VARCHAR, publishers VARCHAR, proprietary_work_id VARCHAR)`);
+  await store.run(`CREATE TEMP TABLE dsr_t_works (line_no BIGINT, block_id VARCHAR, resource_ref VARCHAR, iswc VARCHAR, title VARCHAR,
+    writers VARCHAR, writer_ids VARCHAR, publishers VARCHAR, proprietary_work_id VARCHAR)`);
+  await store.run(`CREATE TEMP TABLE dsr_t_usage (line_no BIGINT, rt VARCHAR, block_id VARCHAR, summary_id VARCHAR, transaction_id VARCHAR,
+    release_ref VARCHAR, resource_ref VARCHAR, dsp_resource_id VARCHAR, usages BIGINT, use_type VARCHAR, net_revenue HUGEINT,
+    royalty_bearing BOOLEAN, problem VARCHAR)`);
+  await store.run(`CREATE TEMP TABLE dsr_t_licensor (line_no BIGINT, block_id VARCHAR, summary_id VARCHAR, rights_controller VARCHAR,
+    rights_controller_party_id VARCHAR, rights_controller_work_id VARCHAR, right_share_percentage VARCHAR, rights_type VARCHAR,
+    allocated_net_revenue HUGEINT, allocated_amount HUGEINT, problem VARCHAR)`);
+
+  const ordered = [...layouts.entries()];
+  // Resources first: usage lines resolve their DspResourceId against them while being split.
+  for (const [rt, l] of ordered) {
+    const c = (...names: string[]) => cellSql(l, ...names);
+    const run = (text: string) => store.run({ text, values: [rt] });
+    if (l.kind === 'release' || l.kind === 'sub-release') {
+      await run(`INSERT INTO dsr_t_releases SELECT line_no, ${c('BlockId')}, ${c('ReleaseReference')}, ${c('DspReleaseId', 'DspSubReleaseId')}
+        FROM dsr_t_cells WHERE rt = $1`);
+    } else if (l.kind === 'resource') {
+      const d = c('Duration');
+      await run(`INSERT INTO dsr_t_resources SELECT line_no, ${c('BlockId')}, ${c('ResourceReference')}, ${c('DspResourceId')},
+        upper(${c('ISRC', 'ResourceIsrc')}), ${c('Title')}, ${c('SubTitle')}, ${c('DisplayArtistName')}, ${durationSql(d)},
+        ${c('ResourceType')}, upper(replace(replace(${c('ISWC')}, '-', ''), '.', '')), NULL,
+        ${joinCellsSql(l, ['ComposerAuthor', 'Arranger', 'WorkContributor'])},
+        ${joinCellsSql(l, ['ComposerAuthorPartyId', 'ArrangerPartyId', 'WorkContributorPartyId'])},
+        ${c('MusicPublisher')}, ${c('ProprietaryWorkId')}
+        FROM dsr_t_cells WHERE rt = $1`);
+    } else if (l.kind === 'work') {
+      await run(`INSERT INTO dsr_t_works SELECT line_no, ${c('BlockId')}, ${c('ResourceReference')},
+        upper(replace(replace(${c('ISWC')}, '-', ''), '.', '')), ${c('Title')},
+        ${joinCellsSql(l, ['ComposerAuthor', 'Arranger', 'WorkContributor'])},
+        ${joinCellsSql(l, ['ComposerAuthorPartyId', 'ArrangerPartyId', 'WorkContributorPartyId'])},
+        ${c('MusicPublisher')}, ${c('ProprietaryWorkId')}
+        FROM dsr_t_cells WHERE rt = $1`);
+    }
+  }
+  await foldWorks(store);
+  await store.run(`CREATE TEMP TABLE dsr_t_resource_keys AS
+    SELECT block_id, resource_ref, any_value(dsp_resource_id) AS dsp_resource_id, count(*) AS n FROM dsr_t_resources GROUP BY ALL`);
+
+  for (const [rt, l] of ordered) {
+    const c = (...names: string[]) => cellSql(l, ...names);
+    const run = (text: string) => store.run({ text, values: [rt] });
+    const block = c('BlockId');
+    const missingBlock: [string, string] = [`${block} IS NULL`, `'no BlockId'`];
+    if (l.kind === 'stream' || l.kind === 'download') {
+      const n = l.kind === 'stream' ? c('NumberOfStreams', 'Usages') : c('Usages', 'NumberOfDownloads');
+      const nName = l.kind === 'stream' ? 'NumberOfStreams' : 'Usages';
+      const returns = c('Returns');
+      const usages = l.kind === 'stream' ? integerSql(n) : `${integerSql(n)} - coalesce(${integerSql(returns)}, 0)`;
+      const problem = problemSql([
+        missingBlock,
+        [`${n} IS NULL`, `'no ${nName}'`],
+        [badIntegerSql(n), reasonSql(nName, n, 'is not an integer')],
+        ...(l.kind === 'download' ? [[badIntegerSql(returns), reasonSql('Returns', returns, 'is not an integer')] as [string, string]] : []),
+      ]);
+      await run(`INSERT INTO dsr_t_usage SELECT u.line_no, u.rt, u.block_id, u.summary_id, u.transaction_id, u.release_ref, u.resource_ref,
+          k.dsp_resource_id, u.usages, u.use_type, NULL, u.royalty_bearing, u.problem
+        FROM (SELECT line_no, rt, ${block} AS block_id, ${c('SummaryRecordId')} AS summary_id, ${c('SalesTransactionId')} AS transaction_id,
+          ${c('TransactedRelease')} AS release_ref, ${c('TransactedResource')} AS resource_ref, ${usages} AS usages,
+          ${c('UseType')} AS use_type, TRY_CAST(${c('IsRoyaltyBearing')} AS BOOLEAN) AS royalty_bearing, ${problem} AS problem
+          FROM dsr_t_cells WHERE rt = $1) u
+        LEFT JOIN dsr_t_resource_keys k ON k.block_id = u.block_id AND k.resource_ref = u.resource_ref`);
+    } else if (l.kind === 'ugc-usage') {
+      const n = c('Usages');
+      const rev = c('NetRevenue');
+      const dec = `TRY_CAST(${n} AS DECIMAL(38,6))`;
+      const problem = problemSql([
+        missingBlock,
+        [`${n} IS NULL`, `'no Usages'`],
+        [`${dec} IS NULL OR ${dec} <> floor(${dec})`, reasonSql('Usages', n, 'is not a whole number')],
+        [badMicrosSql(rev), reasonSql('NetRevenue', rev, 'is not a decimal with at most 6 decimals')],
+      ]);
+      await run(`INSERT INTO dsr_t_usage SELECT u.line_no, u.rt, u.block_id, u.summary_id, u.transaction_id, NULL,
+          r.resource_ref, u.dsp_resource_id, u.usages, NULL, u.net_revenue, u.royalty_bearing, u.problem
+        FROM (SELECT line_no, rt, ${block} AS block_id, ${c('SummaryRecordId')} AS summary_id, ${c('SalesTransactionId')} AS transaction_id,
+          ${c('DspResourceId', 'DspReleaseId')} AS dsp_resource_id, TRY_CAST(floor(${dec}) AS BIGINT) AS usages,
+          ${microsSql(rev)} AS net_revenue, TRY_CAST(${c('IsRoyaltyBearing')} AS BOOLEAN) AS royalty_bearing, ${problem} AS problem
+          FROM dsr_t_cells WHERE rt = $1) u
+        LEFT JOIN (SELECT block_id, dsp_resource_id, min(resource_ref) AS resource_ref FROM dsr_t_resources GROUP BY ALL) r
+          ON r.block_id = u.block_id AND r.dsp_resource_id = u.dsp_resource_id`);
+    } else if (l.kind === 'ugc-video') {
+      const n = c('Usages');
+      const problem = problemSql([missingBlock, [`${n} IS NULL`, `'no Usages'`], [badIntegerSql(n), reasonSql('Usages', n, 'is not an integer')]]);
+      await run(`INSERT INTO dsr_t_usage SELECT line_no, rt, ${block}, ${c('SummaryRecordId')}, NULL, NULL, NULL, ${c('DspReleaseId')},
+          ${integerSql(n)}, NULL, NULL, NULL, ${problem}
+        FROM dsr_t_cells WHERE rt = $1`);
+    } else if (l.kind === 'ugc-list') {
+      // RU01: parallel lists of video ids and usages, one usage line per video.
+      const ids = c('DspReleaseId');
+      const counts = c('Usages');
+      await run(`INSERT INTO dsr_t_usage SELECT line_no, rt, block_id, summary_id, NULL, NULL, NULL, id, ${integerSql('n')}, NULL, NULL, NULL,
+          CASE WHEN block_id IS NULL THEN 'no BlockId'
+               WHEN len_ids <> len_counts THEN 'DspReleaseId has ' || len_ids || ' values but Usages has ' || len_counts
+               WHEN n IS NULL THEN 'no Usages for ' || coalesce(id, '?')
+               WHEN ${integerSql('n')} IS NULL THEN 'Usages "' || n || '" is not an integer' END
+        FROM (SELECT line_no, rt, block_id, summary_id, len_ids, len_counts, unnest(id_list) AS id, unnest(count_list) AS n
+          FROM (SELECT line_no, rt, ${block} AS block_id, ${c('SummaryRecordId')} AS summary_id,
+            string_split(coalesce(${ids}, ''), '|') AS id_list, string_split(coalesce(${counts}, ''), '|') AS count_list,
+            len(string_split(coalesce(${ids}, ''), '|')) AS len_ids, len(string_split(coalesce(${counts}, ''), '|')) AS len_counts
+            FROM dsr_t_cells WHERE rt = $1))`);
+    } else if (l.kind === 'licensor') {
+      const net = c('AllocatedNetRevenue');
+      const amount = c('AllocatedAmount');
+      const problem = problemSql([
+        missingBlock,
+        [badMicrosSql(net), reasonSql('AllocatedNetRevenue', net, 'is not a decimal with at most 6 decimals')],
+        [badMicrosSql(amount), reasonSql('AllocatedAmount', amount, 'is not a decimal with at most 6 decimals')],
+      ]);
+      await run(`INSERT INTO dsr_t_licensor SELECT line_no, ${block}, ${c('SummaryRecordId')}, ${c('RightsController')},
+          ${c('RightsControllerPartyId')}, ${c('RightsControllerWorkId')}, ${c('RightSharePercentage')}, ${c('RightsType')},
+          ${microsSql(net)}, ${microsSql(amount)}, ${problem}
+        FROM dsr_t_cells WHERE rt = $1`);
+    }
+  }
+}
+
+/** MW01 records belong to the AS01 before them in the same block (MW01.03: to the one they name). */
+async function foldWorks(store: Store): Promise<void> {
+  const works = await store.one<{ n: bigint }>('SELECT count(*) AS n FROM dsr_t_works');
+  if (!works || works.n === 0n) return;
+  await store.run(`CREATE OR REPLACE TEMP TABLE dsr_t_work_links AS
+    SELECT w.*, coalesce(named.line_no, prev.line_no) AS resource_line
+    FROM dsr_t_works w
+    ASOF LEFT JOIN (SELECT block_id, line_no FROM dsr_t_resources) prev ON prev.block_id = w.block_id AND w.line_no > prev.line_no
+    LEFT JOIN (SELECT block_id, resource_ref, min(line_no) AS line_no FROM dsr_t_resources GROUP BY ALL) named
+      ON named.block_id = w.block_id AND named.resource_ref = w.resource_ref`);
+  await store.run(`CREATE OR REPLACE TEMP TABLE dsr_t_resources AS
+    SELECT r.line_no, r.block_id, r.resource_ref, r.dsp_resource_id, r.isrc, r.title, r.subtitle, r.display_artist, r.duration_s,
+      r.resource_type, coalesce(r.iswc, w.iswc) AS iswc, coalesce(r.work_title, w.title) AS work_title,
+      coalesce(r.writers, w.writers) AS writers, coalesce(r.writer_ids, w.writer_ids) AS writer_ids,
+      coalesce(r.publishers, w.publishers) AS publishers, coalesce(r.proprietary_work_id, w.proprietary_work_id) AS proprietary_work_id
+    FROM dsr_t_resources r LEFT JOIN (
+      SELECT resource_line, first(iswc ORDER BY line_no) AS iswc, first(title ORDER BY line_no) AS title,
+        string_agg(writers, '|' ORDER BY line_no) AS writers, string_agg(writer_ids, '|' ORDER BY line_no) AS writer_ids,
+        string_agg(publishers, '|' ORDER BY line_no) AS publishers, first(proprietary_work_id ORDER BY line_no) AS proprietary_work_id
+      FROM dsr_t_work_links WHERE resource_line IS NOT NULL GROUP BY resource_line) w ON w.resource_line = r.line_no`);
+}
