@@ -5,6 +5,7 @@ import { registerClaimCommands } from './claim.js';
 import { registerMandatesCommands } from './mandates.js';
 import { registerServeCommands } from './serve.js';
 import { registerGenerateCommands } from './generate.js';
+import { registerIdentifyCommands } from './identify.js';
 
 /** Every command module; each adds its own subcommands. Add one import and one entry per module. */
 export const COMMANDS: readonly RegisterCommands[] = [
@@ -14,4 +15,5 @@ export const COMMANDS: readonly RegisterCommands[] = [
   registerMandatesCommands,
   registerServeCommands,
   registerGenerateCommands,
+  registerIdentifyCommands,
 ];
