@@ -12,11 +12,15 @@ afterAll(async () => {
 });
 
 async function run(args: string[]): Promise<string> {
-  const program = new Command('tutti').option('--db <path>', '', ':memory:').option('--json', '', false).option('--debug', '', false).exitOverride();
+  const program = new Command('tutti')
+    .option('--db <path>', '', ':memory:')
+    .option('--json', '', false)
+    .option('--debug', '', false)
+    .exitOverride();
   registerClaimCommands(program);
   const chunks: string[] = [];
   const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = ((chunk: string | Uint8Array) => (chunks.push(String(chunk)), true)) as typeof process.stdout.write;
+  process.stdout.write = (chunk: string | Uint8Array) => (chunks.push(String(chunk)), true);
   try {
     await program.parseAsync(['node', 'tutti', ...args]);
   } finally {
@@ -36,7 +40,9 @@ async function seed(db: string) {
     'BasicAudioProfile', '1.2', 1, 1, 'complete', 'run-0')`);
   await store.run(`INSERT INTO report_summaries (report_id, summary_id, record_type, commercial_model, use_type, territory, total_usages, subscribers, currency, net_revenue)
     VALUES ('R1', 'S1', 'SY01.01', 'SubscriptionModel', 'OnDemandStream', 'FR', 1200000000, 2000000, 'EUR', 18000000000000)`);
-  await store.run(`INSERT INTO usage_lines (report_id, file_id, line_no, block_id, summary_id, resource_ref, usages) VALUES ('R1', 'f', 4, 'B1', 'S1', 'R1', 1000000)`);
+  await store.run(
+    `INSERT INTO usage_lines (report_id, file_id, line_no, block_id, summary_id, resource_ref, usages) VALUES ('R1', 'f', 4, 'B1', 'S1', 'R1', 1000000)`,
+  );
   await store.run(`INSERT INTO matches (report_id, block_id, resource_ref, work_id, method, score, status, code_version, run_id)
     VALUES ('R1', 'B1', 'R1', 'W1', 'isrc', 1000, 'accepted', 't', 'run-0')`);
   store.close();
@@ -49,14 +55,31 @@ describe('tutti claim', () => {
     const db = join(dir, 'tutti.duckdb');
     await seed(db);
     const out = join(dir, 'out');
-    const result = JSON.parse(await run(['--db', db, '--json', 'claim', '--period', '2024-03', '--out', out])) as {
-      reports: { report: string; works_claimed: number; amount_by_right: Record<string, string>; held_overclaim: string; files: string[] }[];
+    const result = JSON.parse(
+      await run(['--db', db, '--json', 'claim', '--period', '2024-03', '--out', out]),
+    ) as {
+      reports: {
+        report: string;
+        works_claimed: number;
+        amount_by_right: Record<string, string>;
+        held_overclaim: string;
+        files: string[];
+      }[];
       totals: Record<string, string>;
     };
     expect(result.reports).toHaveLength(1);
-    expect(result.reports[0]).toMatchObject({ report: 'R1', works_claimed: 1, amount_by_right: { performing: '1125000000', mechanical: '1125000000' }, held_overclaim: '0' });
+    expect(result.reports[0]).toMatchObject({
+      report: 'R1',
+      works_claimed: 1,
+      amount_by_right: { performing: '1125000000', mechanical: '1125000000' },
+      held_overclaim: '0',
+    });
     expect(result.reports[0]?.files).toHaveLength(4);
-    expect(result.totals).toEqual({ performing: '1125000000', mechanical: '1125000000', held_overclaim: '0' });
+    expect(result.totals).toEqual({
+      performing: '1125000000',
+      mechanical: '1125000000',
+      held_overclaim: '0',
+    });
   });
 
   it('uses the tariff of a config file and refuses money written as a JSON number', async () => {
@@ -65,13 +88,41 @@ describe('tutti claim', () => {
     const db = join(dir, 'tutti.duckdb');
     await seed(db);
     const config = join(dir, 'config.json');
-    await writeFile(config, JSON.stringify({ tariffs: [{ service: 'Spotify', rate: 1000, minPerSubscriber: '0', minPerStream: '0', split: { performing: 7500, mechanical: 2500 } }] }));
-    const result = JSON.parse(await run(['--db', db, '--json', 'claim', '--report', 'R1', '--out', join(dir, 'o'), '--config', config])) as {
+    await writeFile(
+      config,
+      JSON.stringify({
+        tariffs: [
+          {
+            service: 'Spotify',
+            rate: 1000,
+            minPerSubscriber: '0',
+            minPerStream: '0',
+            split: { performing: 7500, mechanical: 2500 },
+          },
+        ],
+      }),
+    );
+    const result = JSON.parse(
+      await run([
+        '--db',
+        db,
+        '--json',
+        'claim',
+        '--report',
+        'R1',
+        '--out',
+        join(dir, 'o'),
+        '--config',
+        config,
+      ]),
+    ) as {
       reports: { amount_by_right: Record<string, string> }[];
     };
     // 10 % of €18,000,000 = €1,800,000; 1,000,000 / 1.2 bn → €1,500.00; 75/25 → €1,125.00 / €375.00.
     expect(result.reports[0]?.amount_by_right).toEqual({ performing: '1125000000', mechanical: '375000000' });
     await writeFile(config, JSON.stringify({ tariffs: [{ rate: 1000, minPerStream: 0.001 }] }));
-    await expect(run(['--db', db, '--json', 'claim', '--report', 'R1', '--out', join(dir, 'o'), '--config', config])).rejects.toThrow(/decimal text/);
+    await expect(
+      run(['--db', db, '--json', 'claim', '--report', 'R1', '--out', join(dir, 'o'), '--config', config]),
+    ).rejects.toThrow(/decimal text/);
   });
 });

@@ -57,7 +57,20 @@ export interface CcidFile {
 export function formatCcid(file: CcidFile): string {
   const h = file.header;
   const out = [
-    formatRow(['HDR', CCID_STYLE_VERSION, h.messageId, h.createdDateTime, h.salesReportId, h.sender, h.recipient, h.service, h.territory, h.periodStart, h.periodEnd, h.currency]),
+    formatRow([
+      'HDR',
+      CCID_STYLE_VERSION,
+      h.messageId,
+      h.createdDateTime,
+      h.salesReportId,
+      h.sender,
+      h.recipient,
+      h.service,
+      h.territory,
+      h.periodStart,
+      h.periodEnd,
+      h.currency,
+    ]),
   ];
   let claimed = 0n;
   let held = 0n;
@@ -66,17 +79,43 @@ export function formatCcid(file: CcidFile): string {
     held += l.heldOverclaim;
     out.push(
       formatRow([
-        'ID', l.claimId, l.invoiceReference, l.licensor, l.rightsController, l.summaryId, l.dspResourceId, l.isrc, l.workId, l.iswc, l.workTitle,
-        l.rightType, l.usages.toString(), formatMicros(l.workValue), String(l.shareClaimed), formatMicros(l.claimedAmount), formatMicros(l.heldOverclaim),
+        'ID',
+        l.claimId,
+        l.invoiceReference,
+        l.licensor,
+        l.rightsController,
+        l.summaryId,
+        l.dspResourceId,
+        l.isrc,
+        l.workId,
+        l.iswc,
+        l.workTitle,
+        l.rightType,
+        l.usages.toString(),
+        formatMicros(l.workValue),
+        String(l.shareClaimed),
+        formatMicros(l.claimedAmount),
+        formatMicros(l.heldOverclaim),
       ]),
     );
   }
-  out.push(formatRow(['TRL', String(file.lines.length), formatMicros(claimed as Micros), formatMicros(held as Micros)]));
+  out.push(
+    formatRow([
+      'TRL',
+      String(file.lines.length),
+      formatMicros(claimed as Micros),
+      formatMicros(held as Micros),
+    ]),
+  );
   return `${out.join('\n')}\n`;
 }
 
 const reject = (reason: string, line?: number) =>
-  new TuttiError('CCID_FILE_REJECTED', `not a tutti CCID-style file: ${reason}`, line === undefined ? {} : { line });
+  new TuttiError(
+    'CCID_FILE_REJECTED',
+    `not a tutti CCID-style file: ${reason}`,
+    line === undefined ? {} : { line },
+  );
 
 /**
  * Reads a CCID-style file written by `formatCcid`. It is refused whole when the header, trailer or a
@@ -97,18 +136,67 @@ export function parseCcid(text: string): CcidFile {
       return BigInt(text);
     };
     if (c[0] === 'HDR') {
-      if (c.length !== 12 || c[1] !== CCID_STYLE_VERSION) throw reject(`header must have 12 cells and version ${CCID_STYLE_VERSION}`, at);
-      const [, , messageId, createdDateTime, salesReportId, sender, recipient, service, territory, periodStart, periodEnd, currency] = c as string[] as [
-        string, string, string, string, string, string, string, string, string, string, string, string,
+      if (c.length !== 12 || c[1] !== CCID_STYLE_VERSION)
+        throw reject(`header must have 12 cells and version ${CCID_STYLE_VERSION}`, at);
+      const [
+        ,
+        ,
+        messageId,
+        createdDateTime,
+        salesReportId,
+        sender,
+        recipient,
+        service,
+        territory,
+        periodStart,
+        periodEnd,
+        currency,
+      ] = c as [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
       ];
-      header = { messageId, createdDateTime, salesReportId, sender, recipient, service, territory, periodStart, periodEnd, currency };
+      header = {
+        messageId,
+        createdDateTime,
+        salesReportId,
+        sender,
+        recipient,
+        service,
+        territory,
+        periodStart,
+        periodEnd,
+        currency,
+      };
     } else if (c[0] === 'ID') {
       if (c.length !== 17) throw reject(`ID line has ${c.length} cells, expected 17`, at);
-      const v = c as string[];
+      const v = c;
       lines.push({
-        claimId: v[1]!, invoiceReference: v[2]!, licensor: v[3]!, rightsController: v[4]!, summaryId: v[5]!, dspResourceId: v[6]!,
-        isrc: v[7]!, workId: v[8]!, iswc: v[9]!, workTitle: v[10]!, rightType: v[11]!, usages: num(v[12]!), workValue: parseMicros(v[13]!),
-        shareClaimed: Number(num(v[14]!)), claimedAmount: parseMicros(v[15]!), heldOverclaim: parseMicros(v[16]!),
+        claimId: v[1]!,
+        invoiceReference: v[2]!,
+        licensor: v[3]!,
+        rightsController: v[4]!,
+        summaryId: v[5]!,
+        dspResourceId: v[6]!,
+        isrc: v[7]!,
+        workId: v[8]!,
+        iswc: v[9]!,
+        workTitle: v[10]!,
+        rightType: v[11]!,
+        usages: num(v[12]!),
+        workValue: parseMicros(v[13]!),
+        shareClaimed: Number(num(v[14]!)),
+        claimedAmount: parseMicros(v[15]!),
+        heldOverclaim: parseMicros(v[16]!),
       });
     } else if (c[0] === 'TRL') {
       trailer = c;
@@ -118,7 +206,11 @@ export function parseCcid(text: string): CcidFile {
   if (!trailer) throw reject('no TRL line (the file is cut short?)');
   const claimed = lines.reduce((s, l) => s + l.claimedAmount, 0n);
   const held = lines.reduce((s, l) => s + l.heldOverclaim, 0n);
-  if (Number(trailer[1]) !== lines.length || parseMicros(trailer[2] ?? '') !== claimed || parseMicros(trailer[3] ?? '') !== held) {
+  if (
+    Number(trailer[1]) !== lines.length ||
+    parseMicros(trailer[2] ?? '') !== claimed ||
+    parseMicros(trailer[3] ?? '') !== held
+  ) {
     throw reject('the TRL counts or totals disagree with the ID lines');
   }
   return { header, lines };

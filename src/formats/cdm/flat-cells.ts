@@ -7,12 +7,18 @@
  * Line breaks inside a value cannot be represented and are written as spaces.
  */
 
-const multiEscape = (value: string) => value.replace(/[\r\n]+/g, ' ').replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
+const multiEscape = (value: string) =>
+  value
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|');
 const rowEscape = (value: string) => value.replace(/\\/g, '\\\\').replace(/\t/g, '\\\t');
 
 /** Formats one record: each cell is a single value or a list of values (multi-value cell). */
 export function formatRow(cells: readonly (string | readonly string[])[]): string {
-  return cells.map((c) => rowEscape(typeof c === 'string' ? multiEscape(c) : c.map(multiEscape).join('|'))).join('\t');
+  return cells
+    .map((c) => rowEscape(typeof c === 'string' ? multiEscape(c) : c.map(multiEscape).join('|')))
+    .join('\t');
 }
 
 /** Splits a record into its cells at the row level (escapes of the multi-value level are kept). */
@@ -62,6 +68,8 @@ export function singleValue(cell: string): string {
 /** A percentage in hundredths written as DDEX decimal text without needless zeros (5000 → `50`, 3333 → `33.33`). */
 export function formatPercentCell(hundredths: number): string {
   const whole = Math.trunc(hundredths / 100);
-  const frac = String(hundredths % 100).padStart(2, '0').replace(/0+$/, '');
+  const frac = String(hundredths % 100)
+    .padStart(2, '0')
+    .replace(/0+$/, '');
   return frac === '' ? String(whole) : `${whole}.${frac}`;
 }

@@ -22,28 +22,82 @@ const trimPercent = (microPercent: bigint) => formatMicros(micros(microPercent))
 export function* formatCdmLines(message: CdmMessage): Generator<string> {
   const h = message.header;
   yield formatRow([
-    'CDMH.01', CDM_MESSAGE_VERSION, h.messageId, h.createdDateTime, CDM_PROFILE, CDM_PROFILE_VERSION, '', h.salesReportId,
-    h.usageStartDate, h.usageEndDate, h.senderPartyId, h.senderName, h.serviceDescription, h.recipientPartyId, h.recipientName, '1', '', '',
+    'CDMH.01',
+    CDM_MESSAGE_VERSION,
+    h.messageId,
+    h.createdDateTime,
+    CDM_PROFILE,
+    CDM_PROFILE_VERSION,
+    '',
+    h.salesReportId,
+    h.usageStartDate,
+    h.usageEndDate,
+    h.senderPartyId,
+    h.senderName,
+    h.serviceDescription,
+    h.recipientPartyId,
+    h.recipientName,
+    '1',
+    '',
+    '',
   ]);
   let lines = 1;
   for (const s of message.summaries) {
     yield formatRow([
-      'CS01.01', s.summaryRecordId, s.invoiceReference, s.rightsControllerName, s.rightsControllerPartyId, '', '',
-      s.startOfClaimPeriod, s.endOfClaimPeriod, s.commercialModel, s.useType, s.territory, s.serviceDescription,
-      s.currencyOfReporting, s.currencyOfInvoicing, '', '', '', '',
-      formatPercentCell(s.rightsTypeSplitMechanical), formatPercentCell(s.rightsTypeSplitPerforming), '',
+      'CS01.01',
+      s.summaryRecordId,
+      s.invoiceReference,
+      s.rightsControllerName,
+      s.rightsControllerPartyId,
+      '',
+      '',
+      s.startOfClaimPeriod,
+      s.endOfClaimPeriod,
+      s.commercialModel,
+      s.useType,
+      s.territory,
+      s.serviceDescription,
+      s.currencyOfReporting,
+      s.currencyOfInvoicing,
+      '',
+      '',
+      '',
+      '',
+      formatPercentCell(s.rightsTypeSplitMechanical),
+      formatPercentCell(s.rightsTypeSplitPerforming),
+      '',
       formatAmountCell(totalClaimedOf(s)),
     ]);
     lines++;
     for (const c of s.claims) {
       yield formatRow([
-        'CD01.01', c.claimId, s.summaryRecordId, c.dspResourceId, c.isrc, c.resourceTitle, c.displayArtistName, '',
-        c.licensorWorkId, c.iswc, c.workTitle, [], c.composerAuthorNames, [], '',
-        formatPercentCell(c.shareClaimedMechanical), formatPercentCell(c.shareClaimedPerforming),
-        trimPercent(blendedShareMicroPercent(c, s)), c.salesTransactionId, c.usages.toString(), '100',
-        formatAmountCell(c.generatedRevenue), formatAmountCell(c.generatedRevenue),
-        formatAmountCell(c.claimedAmountMechanical), formatAmountCell(c.claimedAmountPerforming),
-        c.tariffParameters.map((p) => p.type), c.tariffParameters.map((p) => p.value),
+        'CD01.01',
+        c.claimId,
+        s.summaryRecordId,
+        c.dspResourceId,
+        c.isrc,
+        c.resourceTitle,
+        c.displayArtistName,
+        '',
+        c.licensorWorkId,
+        c.iswc,
+        c.workTitle,
+        [],
+        c.composerAuthorNames,
+        [],
+        '',
+        formatPercentCell(c.shareClaimedMechanical),
+        formatPercentCell(c.shareClaimedPerforming),
+        trimPercent(blendedShareMicroPercent(c, s)),
+        c.salesTransactionId,
+        c.usages.toString(),
+        '100',
+        formatAmountCell(c.generatedRevenue),
+        formatAmountCell(c.generatedRevenue),
+        formatAmountCell(c.claimedAmountMechanical),
+        formatAmountCell(c.claimedAmountPerforming),
+        c.tariffParameters.map((p) => p.type),
+        c.tariffParameters.map((p) => p.value),
         formatAmountCell(claimedAmountOf(c)),
       ]);
       lines++;
@@ -74,6 +128,9 @@ export function cdmFileName(parts: {
   territory: string;
   createdDateTime: string;
 }): string {
-  const created = parts.createdDateTime.replace(/[-:]/g, '').replace(/Z$/, '').replace(/\.\d+$/, '');
+  const created = parts.createdDateTime
+    .replace(/[-:]/g, '')
+    .replace(/Z$/, '')
+    .replace(/\.\d+$/, '');
   return `${CDM_PROFILE}_${[parts.recipient, parts.sender, parts.serviceDescription, parts.period, parts.territory, created].map(element).join('_')}.tsv`;
 }

@@ -12,6 +12,14 @@ export {
   totalClaimedOf,
   blendedShareMicroPercent,
 } from './cdm-message.js';
-export { formatCdm, formatCdmLines, formatAmountCell, cdmFileName, CDM_MESSAGE_VERSION, CDM_PROFILE, CDM_PROFILE_VERSION } from './format-cdm.js';
+export {
+  formatCdm,
+  formatCdmLines,
+  formatAmountCell,
+  cdmFileName,
+  CDM_MESSAGE_VERSION,
+  CDM_PROFILE,
+  CDM_PROFILE_VERSION,
+} from './format-cdm.js';
 export { parseCdm, type ParsedCdm, type CdmLineProblem } from './parse-cdm.js';
 export { formatRow, parseRow, splitMulti, singleValue, formatPercentCell } from './flat-cells.js';

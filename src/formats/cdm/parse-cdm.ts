@@ -1,5 +1,12 @@
 import { parseMicros, parsePercent, TuttiError, type Micros } from '../../domain/index.js';
-import { claimedAmountOf, totalClaimedOf, type CdmClaim, type CdmHeader, type CdmMessage, type CdmSummary } from './cdm-message.js';
+import {
+  claimedAmountOf,
+  totalClaimedOf,
+  type CdmClaim,
+  type CdmHeader,
+  type CdmMessage,
+  type CdmSummary,
+} from './cdm-message.js';
 import { parseRow, singleValue, splitMulti } from './flat-cells.js';
 
 /** A line of a CDM file that could not be understood, with where and why. */
@@ -16,9 +23,17 @@ export interface ParsedCdm {
 }
 
 const reject = (reason: string, line?: number) =>
-  new TuttiError('CDM_FILE_REJECTED', `not a CDM ClaimsAmounts message: ${reason}`, line === undefined ? {} : { line });
+  new TuttiError(
+    'CDM_FILE_REJECTED',
+    `not a CDM ClaimsAmounts message: ${reason}`,
+    line === undefined ? {} : { line },
+  );
 
-type MutableSummary = Omit<CdmSummary, 'claims'> & { claims: CdmClaim[]; declaredTotal: Micros; line: number };
+type MutableSummary = Omit<CdmSummary, 'claims'> & {
+  claims: CdmClaim[];
+  declaredTotal: Micros;
+  line: number;
+};
 
 /**
  * Reads a CDM `ClaimsAmounts` message written by `formatCdm` or another DDEX producer. `#` lines are
@@ -44,21 +59,43 @@ export function parseCdm(text: string): ParsedCdm {
     try {
       if (record === 'CDMH.01') {
         if (cells.length < 18) throw new Error(`CDMH.01 has ${cells.length} cells, expected 18`);
-        if (cell(4) !== 'ClaimsAmounts') throw reject(`profile is "${cell(4)}", expected ClaimsAmounts`, lineNo);
+        if (cell(4) !== 'ClaimsAmounts')
+          throw reject(`profile is "${cell(4)}", expected ClaimsAmounts`, lineNo);
         header = {
-          messageId: cell(2), createdDateTime: cell(3), salesReportId: cell(7), usageStartDate: cell(8), usageEndDate: cell(9),
-          senderPartyId: cell(10), senderName: cell(11), serviceDescription: cell(12), recipientPartyId: cell(13), recipientName: cell(14),
+          messageId: cell(2),
+          createdDateTime: cell(3),
+          salesReportId: cell(7),
+          usageStartDate: cell(8),
+          usageEndDate: cell(9),
+          senderPartyId: cell(10),
+          senderName: cell(11),
+          serviceDescription: cell(12),
+          recipientPartyId: cell(13),
+          recipientName: cell(14),
         };
       } else if (record === 'CS01.01') {
         if (cells.length < 23) throw new Error(`CS01.01 has ${cells.length} cells, expected 23`);
         const s: MutableSummary = {
-          summaryRecordId: cell(1), invoiceReference: cell(2), rightsControllerName: cell(3), rightsControllerPartyId: cell(4),
-          startOfClaimPeriod: cell(7), endOfClaimPeriod: cell(8), commercialModel: cell(9), useType: cell(10), territory: cell(11),
-          serviceDescription: cell(12), currencyOfReporting: cell(13), currencyOfInvoicing: cell(14),
-          rightsTypeSplitMechanical: parsePercent(cell(19)), rightsTypeSplitPerforming: parsePercent(cell(20)),
-          claims: [], declaredTotal: parseMicros(cell(22)), line: lineNo,
+          summaryRecordId: cell(1),
+          invoiceReference: cell(2),
+          rightsControllerName: cell(3),
+          rightsControllerPartyId: cell(4),
+          startOfClaimPeriod: cell(7),
+          endOfClaimPeriod: cell(8),
+          commercialModel: cell(9),
+          useType: cell(10),
+          territory: cell(11),
+          serviceDescription: cell(12),
+          currencyOfReporting: cell(13),
+          currencyOfInvoicing: cell(14),
+          rightsTypeSplitMechanical: parsePercent(cell(19)),
+          rightsTypeSplitPerforming: parsePercent(cell(20)),
+          claims: [],
+          declaredTotal: parseMicros(cell(22)),
+          line: lineNo,
         };
-        if (byId.has(s.summaryRecordId)) throw new Error(`SummaryRecordId ${s.summaryRecordId} appears twice`);
+        if (byId.has(s.summaryRecordId))
+          throw new Error(`SummaryRecordId ${s.summaryRecordId} appears twice`);
         byId.set(s.summaryRecordId, s);
         summaries.push(s);
       } else if (record === 'CD01.01') {
@@ -67,16 +104,29 @@ export function parseCdm(text: string): ParsedCdm {
         if (!s) throw new Error(`SummaryRecordId ${cell(2)} has no CS01.01 before it`);
         const types = splitMulti(cells[25] ?? '');
         const values = splitMulti(cells[26] ?? '');
-        if (types.length !== values.length) throw new Error('TariffParameterType and TariffParameterValue differ in length');
+        if (types.length !== values.length)
+          throw new Error('TariffParameterType and TariffParameterValue differ in length');
         const claim: CdmClaim = {
-          claimId: cell(1), dspResourceId: cell(3), isrc: cell(4), resourceTitle: cell(5), displayArtistName: cell(6),
-          licensorWorkId: cell(8), iswc: cell(9), workTitle: cell(10), composerAuthorNames: splitMulti(cells[12] ?? ''),
-          shareClaimedMechanical: parsePercent(cell(15)), shareClaimedPerforming: parsePercent(cell(16)),
-          salesTransactionId: cell(18), usages: BigInt(cell(19)), generatedRevenue: parseMicros(cell(21)),
-          claimedAmountMechanical: parseMicros(cell(23)), claimedAmountPerforming: parseMicros(cell(24)),
+          claimId: cell(1),
+          dspResourceId: cell(3),
+          isrc: cell(4),
+          resourceTitle: cell(5),
+          displayArtistName: cell(6),
+          licensorWorkId: cell(8),
+          iswc: cell(9),
+          workTitle: cell(10),
+          composerAuthorNames: splitMulti(cells[12] ?? ''),
+          shareClaimedMechanical: parsePercent(cell(15)),
+          shareClaimedPerforming: parsePercent(cell(16)),
+          salesTransactionId: cell(18),
+          usages: BigInt(cell(19)),
+          generatedRevenue: parseMicros(cell(21)),
+          claimedAmountMechanical: parseMicros(cell(23)),
+          claimedAmountPerforming: parseMicros(cell(24)),
           tariffParameters: types.map((type, i) => ({ type, value: values[i] as string })),
         };
-        if (parseMicros(cell(27)) !== claimedAmountOf(claim)) throw new Error('ClaimedAmount is not mechanical + performing');
+        if (parseMicros(cell(27)) !== claimedAmountOf(claim))
+          throw new Error('ClaimedAmount is not mechanical + performing');
         s.claims.push(claim);
       } else if (record === 'SRFO') {
         footer = cells;
@@ -91,11 +141,19 @@ export function parseCdm(text: string): ParsedCdm {
   if (!header) throw reject('no CDMH.01 header record');
   if (!footer) throw reject('no SRFO footer (the file is cut short?)');
   if (Number(footer[1]) !== lines.length) {
-    problems.push({ line: lines.length, record: 'SRFO', reason: `NumberOfLinesInReport is ${footer[1]}, the file has ${lines.length} lines` });
+    problems.push({
+      line: lines.length,
+      record: 'SRFO',
+      reason: `NumberOfLinesInReport is ${footer[1]}, the file has ${lines.length} lines`,
+    });
   }
   for (const s of summaries) {
     if (totalClaimedOf(s) !== s.declaredTotal) {
-      problems.push({ line: s.line, record: 'CS01.01', reason: `TotalClaimedAmount ${s.declaredTotal} is not the sum of its CD01 lines (${totalClaimedOf(s)})` });
+      problems.push({
+        line: s.line,
+        record: 'CS01.01',
+        reason: `TotalClaimedAmount ${s.declaredTotal} is not the sum of its CD01 lines (${totalClaimedOf(s)})`,
+      });
     }
   }
   const clean = summaries.map(({ declaredTotal: _t, line: _l, ...s }) => s);

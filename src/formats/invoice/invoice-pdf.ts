@@ -41,19 +41,27 @@ export function renderInvoicePdf(invoice: Invoice): Promise<Buffer> {
   ];
   for (const [label, value] of rows) doc.text(`${label}: ${value}`);
   doc.moveDown();
-  doc.font('Helvetica-Bold').text('Commercial model / right type', 50, doc.y, { continued: true, width: 300 }).text('Amount', { align: 'right' });
+  doc
+    .font('Helvetica-Bold')
+    .text('Commercial model / right type', 50, doc.y, { continued: true, width: 300 })
+    .text('Amount', { align: 'right' });
   doc.font('Helvetica');
   for (const l of invoice.lines) {
-    doc.text(`${l.commercialModel} / ${l.rightType}`, 50, doc.y, { continued: true, width: 300 }).text(amount(l.amount, invoice.currency), { align: 'right' });
+    doc
+      .text(`${l.commercialModel} / ${l.rightType}`, 50, doc.y, { continued: true, width: 300 })
+      .text(amount(l.amount, invoice.currency), { align: 'right' });
   }
   doc.moveDown();
   doc.text(`Performing: ${amount(invoice.performing, invoice.currency)}`);
   doc.text(`Mechanical: ${amount(invoice.mechanical, invoice.currency)}`);
   doc.font('Helvetica-Bold').text(`Total due: ${amount(invoice.amount, invoice.currency)}`);
   if (invoice.heldOverclaim > 0n) {
-    doc.font('Helvetica').moveDown().text(
-      `Held (overclaim, disputed, not invoiced): ${amount(invoice.heldOverclaim, invoice.currency)}. It will be invoiced once the conflict is resolved.`,
-    );
+    doc
+      .font('Helvetica')
+      .moveDown()
+      .text(
+        `Held (overclaim, disputed, not invoiced): ${amount(invoice.heldOverclaim, invoice.currency)}. It will be invoiced once the conflict is resolved.`,
+      );
   }
   doc.end();
   return done;

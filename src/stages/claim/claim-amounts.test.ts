@@ -5,7 +5,12 @@ import { claimAmounts } from './claim-amounts.js';
 import type { Claimant } from './claimable-share.js';
 import { applyShare } from './royalty-pool.js';
 
-const claimant = (licensor: string, share: number): Claimant => ({ licensor, mandateId: licensor === 'society' ? null : licensor, share, parties: [{ partyId: licensor, role: 'E', share }] });
+const claimant = (licensor: string, share: number): Claimant => ({
+  licensor,
+  mandateId: licensor === 'society' ? null : licensor,
+  share,
+  parties: [{ partyId: licensor, role: 'E', share }],
+});
 const eur = (t: string) => parseMicros(t);
 
 describe('claimAmounts (royalties.md §1.6, §2.4)', () => {
@@ -16,7 +21,12 @@ describe('claimAmounts (royalties.md §1.6, §2.4)', () => {
 
   it('holds the part above 100 % when our own collection shares sum to 150 %', () => {
     const got = claimAmounts(eur('1125'), [claimant('society', 15000)]);
-    expect(got).toMatchObject({ claimed: eur('1125'), held: eur('562.5'), disputed: 5000, status: 'MajorOverClaim' });
+    expect(got).toMatchObject({
+      claimed: eur('1125'),
+      held: eur('562.5'),
+      disputed: 5000,
+      status: 'MajorOverClaim',
+    });
   });
 
   it('pays the undisputed 50 % and holds 50 % when another licensor claims the other half too (§6.9)', () => {

@@ -37,9 +37,13 @@ export function claimAmounts(value: Micros, claimants: readonly Claimant[], othe
   const claimedSplit = allocate(claimed, parts);
   const heldSplit = allocate(held, parts);
   const perClaimant = new Map(
-    claimants.map((c) => [c.licensor, { claimed: claimedSplit.get(c.licensor) as Micros, held: heldSplit.get(c.licensor) as Micros }]),
+    claimants.map((c) => [
+      c.licensor,
+      { claimed: claimedSplit.get(c.licensor) as Micros, held: heldSplit.get(c.licensor) as Micros },
+    ]),
   );
   const total = ownShare + othersShare;
-  const status: OverclaimStatus | null = total <= 10000 ? null : total > 11500 ? 'MajorOverClaim' : 'MinorOverClaim';
+  const status: OverclaimStatus | null =
+    total <= 10000 ? null : total > 11500 ? 'MajorOverClaim' : 'MinorOverClaim';
   return { perClaimant, claimed, held, disputed, ownShare, status };
 }

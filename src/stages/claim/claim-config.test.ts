@@ -4,13 +4,21 @@ import { DEFAULT_CLAIM_CONFIG_JSON, findTariff, parseClaimConfig } from './claim
 describe('parseClaimConfig', () => {
   it('reads money from decimal text into micro-units', () => {
     const config = parseClaimConfig(DEFAULT_CLAIM_CONFIG_JSON);
-    expect(config.tariffs[0]).toMatchObject({ rateBp: 1500, minPerSubscriber: 900_000n, minPerStream: 1_500n });
+    expect(config.tariffs[0]).toMatchObject({
+      rateBp: 1500,
+      minPerSubscriber: 900_000n,
+      minPerStream: 1_500n,
+    });
     expect(config.society).toEqual({ code: '058', name: 'SACEM', partyId: '' });
   });
 
   it('refuses a JSON number for money, a split that is not 100 % and a bad society code', () => {
-    expect(() => parseClaimConfig({ tariffs: [{ rate: 1500, minPerStream: 0.0015 }] })).toThrow(/decimal text/);
-    expect(() => parseClaimConfig({ tariffs: [{ rate: 1500, split: { performing: 7500, mechanical: 2000 } }] })).toThrow(/10000/);
+    expect(() => parseClaimConfig({ tariffs: [{ rate: 1500, minPerStream: 0.0015 }] })).toThrow(
+      /decimal text/,
+    );
+    expect(() =>
+      parseClaimConfig({ tariffs: [{ rate: 1500, split: { performing: 7500, mechanical: 2000 } }] }),
+    ).toThrow(/10000/);
     expect(() => parseClaimConfig({ society: { code: 'SACEM' }, tariffs: [{ rate: 1 }] })).toThrow(/3-digit/);
   });
 
@@ -25,6 +33,8 @@ describe('parseClaimConfig', () => {
     expect(findTariff(config, ['Spotify', 'PremiumIndividual'], 'SubscriptionModel').rateBp).toBe(1500);
     expect(findTariff(config, ['spotify'], 'AdvertisementSupportedModel').rateBp).toBe(1200);
     expect(findTariff(config, ['Deezer'], 'SubscriptionModel').rateBp).toBe(1000);
-    expect(() => findTariff(parseClaimConfig({ tariffs: [{ service: 'Deezer', rate: 1 }] }), ['Spotify'], null)).toThrow(/no tariff/);
+    expect(() =>
+      findTariff(parseClaimConfig({ tariffs: [{ service: 'Deezer', rate: 1 }] }), ['Spotify'], null),
+    ).toThrow(/no tariff/);
   });
 });

@@ -1,4 +1,10 @@
-import { TuttiError, parseMicros, shareHundredths, type Micros, type ShareHundredths } from '../../domain/index.js';
+import {
+  TuttiError,
+  parseMicros,
+  shareHundredths,
+  type Micros,
+  type ShareHundredths,
+} from '../../domain/index.js';
 
 /** The licence terms of one service (and optionally one commercial model): royalties.md §1.3, §1.5. */
 export interface Tariff {
@@ -46,10 +52,20 @@ export interface ClaimConfigJson {
 export const DEFAULT_CLAIM_CONFIG_JSON: ClaimConfigJson = Object.freeze({
   society: { code: '058', name: 'SACEM', partyId: '' },
   currency: 'EUR',
-  tariffs: [{ service: '*', commercialModel: '*', rate: 1500, minPerSubscriber: '0.90', minPerStream: '0.0015', split: { performing: 5000, mechanical: 5000 } }],
+  tariffs: [
+    {
+      service: '*',
+      commercialModel: '*',
+      rate: 1500,
+      minPerSubscriber: '0.90',
+      minPerStream: '0.0015',
+      split: { performing: 5000, mechanical: 5000 },
+    },
+  ],
 });
 
-const bad = (field: string, message: string) => new TuttiError('USAGE', `claim config: ${field} ${message}`, { field });
+const bad = (field: string, message: string) =>
+  new TuttiError('USAGE', `claim config: ${field} ${message}`, { field });
 
 /**
  * Validates a claim configuration (parsed JSON) and returns it frozen. Amounts are decimal text read
@@ -62,15 +78,19 @@ export function parseClaimConfig(input: unknown): ClaimConfig {
   const code = society.code ?? '058';
   if (!/^\d{3}$/.test(code)) throw bad('society.code', `"${code}" is not a 3-digit CISAC society code`);
   const tariffsJson = json.tariffs ?? [];
-  if (!Array.isArray(tariffsJson) || tariffsJson.length === 0) throw bad('tariffs', 'must list at least one tariff');
+  if (!Array.isArray(tariffsJson) || tariffsJson.length === 0)
+    throw bad('tariffs', 'must list at least one tariff');
   const tariffs = tariffsJson.map((t, i): Tariff => {
     const at = `tariffs[${i}]`;
-    if (!Number.isInteger(t.rate) || t.rate < 0 || t.rate > 10000) throw bad(`${at}.rate`, 'must be basis points 0..10000 (1500 = 15 %)');
+    if (!Number.isInteger(t.rate) || t.rate < 0 || t.rate > 10000)
+      throw bad(`${at}.rate`, 'must be basis points 0..10000 (1500 = 15 %)');
     const split = t.split ?? { performing: 5000, mechanical: 5000 };
-    if (split.performing + split.mechanical !== 10000) throw bad(`${at}.split`, 'performing + mechanical must be 10000 (100.00 %)');
+    if (split.performing + split.mechanical !== 10000)
+      throw bad(`${at}.split`, 'performing + mechanical must be 10000 (100.00 %)');
     const money = (field: 'minPerSubscriber' | 'minPerStream') => {
       const text = t[field] ?? '0';
-      if (typeof text !== 'string') throw bad(`${at}.${field}`, 'must be decimal text such as "0.90" (never a JSON number)');
+      if (typeof text !== 'string')
+        throw bad(`${at}.${field}`, 'must be decimal text such as "0.90" (never a JSON number)');
       const value = parseMicros(text);
       if (value < 0n) throw bad(`${at}.${field}`, 'must not be negative');
       return value;
@@ -81,7 +101,10 @@ export function parseClaimConfig(input: unknown): ClaimConfig {
       rateBp: t.rate,
       minPerSubscriber: money('minPerSubscriber'),
       minPerStream: money('minPerStream'),
-      split: Object.freeze({ performing: shareHundredths(split.performing), mechanical: shareHundredths(split.mechanical) }),
+      split: Object.freeze({
+        performing: shareHundredths(split.performing),
+        mechanical: shareHundredths(split.mechanical),
+      }),
     });
   });
   return Object.freeze({
@@ -91,19 +114,27 @@ export function parseClaimConfig(input: unknown): ClaimConfig {
   });
 }
 
-const same = (pattern: string, value: string | null) => pattern === '*' || (value !== null && pattern.toLowerCase() === value.toLowerCase());
+const same = (pattern: string, value: string | null) =>
+  pattern === '*' || (value !== null && pattern.toLowerCase() === value.toLowerCase());
 
 /**
  * The tariff for a sales context: the most specific one whose service matches the report's service or
  * the summary's ServiceDescription and whose commercial model matches; `*` entries come last.
  */
-export function findTariff(config: ClaimConfig, services: readonly (string | null)[], commercialModel: string | null): Tariff {
+export function findTariff(
+  config: ClaimConfig,
+  services: readonly (string | null)[],
+  commercialModel: string | null,
+): Tariff {
   const rank = (t: Tariff) => (t.service === '*' ? 2 : 0) + (t.commercialModel === '*' ? 1 : 0);
   const found = config.tariffs
     .filter((t) => services.some((s) => same(t.service, s)) && same(t.commercialModel, commercialModel))
     .sort((a, b) => rank(a) - rank(b))[0];
   if (!found) {
-    throw new TuttiError('NOT_FOUND', `no tariff in the claim config covers service ${services.filter(Boolean).join('/')} (${commercialModel ?? 'any model'}); add one or a "*" entry`);
+    throw new TuttiError(
+      'NOT_FOUND',
+      `no tariff in the claim config covers service ${services.filter(Boolean).join('/')} (${commercialModel ?? 'any model'}); add one or a "*" entry`,
+    );
   }
   return found;
 }

@@ -83,15 +83,29 @@ export function claimableShares(
   societyCode: string,
   mandates: readonly MandateScope[],
 ): Claimant[] {
-  const inScope = mandates.filter((m) => mandateCovers(m, ctx)).sort((a, b) => (a.mandateId < b.mandateId ? -1 : a.mandateId > b.mandateId ? 1 : 0));
-  const byLicensor = new Map<string, { mandateId: string | null; parties: { partyId: string; role: string; share: number }[] }>();
+  const inScope = mandates
+    .filter((m) => mandateCovers(m, ctx))
+    .sort((a, b) => (a.mandateId < b.mandateId ? -1 : a.mandateId > b.mandateId ? 1 : 0));
+  const byLicensor = new Map<
+    string,
+    { mandateId: string | null; parties: { partyId: string; role: string; share: number }[] }
+  >();
   for (const row of rows) {
-    if (row.rightType !== ctx.rightType || row.collectionShare <= 0 || !territoryCovers(row.territories, ctx.territory)) continue;
+    if (
+      row.rightType !== ctx.rightType ||
+      row.collectionShare <= 0 ||
+      !territoryCovers(row.territories, ctx.territory)
+    )
+      continue;
     let licensor: string | undefined;
     let mandateId: string | null = null;
     if (row.isMember || row.society === societyCode) licensor = 'society';
     else {
-      const m = inScope.find((s) => s.mandatorPartyId === row.partyId || (row.society !== null && s.mandatorSocieties.includes(row.society)));
+      const m = inScope.find(
+        (s) =>
+          s.mandatorPartyId === row.partyId ||
+          (row.society !== null && s.mandatorSocieties.includes(row.society)),
+      );
       if (m) licensor = mandateId = m.mandateId;
     }
     if (licensor === undefined) continue;
@@ -107,6 +121,8 @@ export function claimableShares(
       licensor,
       mandateId: e.mandateId,
       share: e.parties.reduce((s, p) => s + p.share, 0),
-      parties: e.parties.sort((a, b) => (a.partyId < b.partyId ? -1 : a.partyId > b.partyId ? 1 : a.role < b.role ? -1 : 1)),
+      parties: e.parties.sort((a, b) =>
+        a.partyId < b.partyId ? -1 : a.partyId > b.partyId ? 1 : a.role < b.role ? -1 : 1,
+      ),
     }));
 }

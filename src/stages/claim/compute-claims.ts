@@ -79,15 +79,27 @@ export function computeClaims(inputs: ClaimInputs, config: ClaimConfig): Compute
     const totalUsages = summary.totalUsages ?? summary.usages ?? reportUsages;
     const services = [report.service, summary.serviceDescription];
     const tariff = findTariff(config, services, summary.commercialModel);
-    const fee = computeFee({ netRevenue: summary.netRevenue, subscribers: summary.subscribers ?? 0n, totalUsages }, tariff);
+    const fee = computeFee(
+      { netRevenue: summary.netRevenue, subscribers: summary.subscribers ?? 0n, totalUsages },
+      tariff,
+    );
     const currency = summary.currency ?? config.currency;
     currencies.add(currency);
     pools.push({
-      summary, tariff, fee, totalUsages: totalUsages > reportUsages ? totalUsages : reportUsages, reportUsages, currency,
+      summary,
+      tariff,
+      fee,
+      totalUsages: totalUsages > reportUsages ? totalUsages : reportUsages,
+      reportUsages,
+      currency,
       tariffLabel: `${tariff.service}/${tariff.commercialModel}`,
     });
     const keyOf = (r: ClaimResource) => `${r.blockId}\u0000${r.resourceRef}`;
-    const values = spreadPool(fee.fee, resources.map((r) => ({ key: keyOf(r), usages: r.usages })), totalUsages);
+    const values = spreadPool(
+      fee.fee,
+      resources.map((r) => ({ key: keyOf(r), usages: r.usages })),
+      totalUsages,
+    );
     const territory = summary.territory ?? report.territory;
     const claimantsCache = new Map<string, Claimant[]>();
     for (const resource of resources) {
@@ -103,7 +115,13 @@ export function computeClaims(inputs: ClaimInputs, config: ClaimConfig): Compute
         if (!claimants) {
           claimants = claimableShares(
             work.shares,
-            { territory, date: report.periodStart, services: services.filter((s): s is string => s !== null), commercialModel: summary.commercialModel, rightType },
+            {
+              territory,
+              date: report.periodStart,
+              services: services.filter((s): s is string => s !== null),
+              commercialModel: summary.commercialModel,
+              rightType,
+            },
             config.society.code,
             inputs.mandates,
           );
@@ -115,8 +133,14 @@ export function computeClaims(inputs: ClaimInputs, config: ClaimConfig): Compute
         if (amounts.status !== null && amounts.disputed > 0) {
           const key = `${summary.summaryId}\u0000${cacheKey}`;
           const o = overclaims.get(key) ?? {
-            summaryId: summary.summaryId, workId: work.workId, rightType, ownShare: amounts.ownShare, othersShare,
-            disputed: amounts.disputed, status: amounts.status, held: micros(0n),
+            summaryId: summary.summaryId,
+            workId: work.workId,
+            rightType,
+            ownShare: amounts.ownShare,
+            othersShare,
+            disputed: amounts.disputed,
+            status: amounts.status,
+            held: micros(0n),
           };
           o.held = micros(o.held + amounts.held);
           overclaims.set(key, o);
@@ -129,16 +153,36 @@ export function computeClaims(inputs: ClaimInputs, config: ClaimConfig): Compute
           }
           const got = amounts.perClaimant.get(c.licensor);
           lines.push({
-            claimId: `${cdmClaimId}:${rightType === 'performing' ? 'P' : 'M'}`, cdmClaimId, summary, resource, workId: work.workId, rightType,
-            licensor: c.licensor, mandateId: c.mandateId, territory, workValue: byRight[rightType], resourceValue, shareClaimed: c.share,
-            claimedAmount: got?.claimed ?? micros(0n), heldOverclaim: got?.held ?? micros(0n), parties: c.parties,
+            claimId: `${cdmClaimId}:${rightType === 'performing' ? 'P' : 'M'}`,
+            cdmClaimId,
+            summary,
+            resource,
+            workId: work.workId,
+            rightType,
+            licensor: c.licensor,
+            mandateId: c.mandateId,
+            territory,
+            workValue: byRight[rightType],
+            resourceValue,
+            shareClaimed: c.share,
+            claimedAmount: got?.claimed ?? micros(0n),
+            heldOverclaim: got?.held ?? micros(0n),
+            parties: c.parties,
           });
         }
       }
     }
   }
   if (currencies.size > 1) {
-    throw new TuttiError('CONFLICT', `report ${report.reportId} mixes currencies (${[...currencies].join(', ')}); one invoice needs one currency`);
+    throw new TuttiError(
+      'CONFLICT',
+      `report ${report.reportId} mixes currencies (${[...currencies].join(', ')}); one invoice needs one currency`,
+    );
   }
-  return { pools, lines, overclaims: [...overclaims.values()], currency: [...currencies][0] ?? config.currency };
+  return {
+    pools,
+    lines,
+    overclaims: [...overclaims.values()],
+    currency: [...currencies][0] ?? config.currency,
+  };
 }

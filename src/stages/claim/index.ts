@@ -12,12 +12,36 @@ export {
   parseClaimConfig,
   findTariff,
 } from './claim-config.js';
-export { type PoolInputs, type Fee, type FeeBasis, type PoolResource, applyShare, computeFee, spreadPool, splitByRight, OUTSIDE_REPORT } from './royalty-pool.js';
-export { type WorkShareRow, type MandateScope, type UsageContext, type Claimant, claimableShares, mandateCovers } from './claimable-share.js';
+export {
+  type PoolInputs,
+  type Fee,
+  type FeeBasis,
+  type PoolResource,
+  applyShare,
+  computeFee,
+  spreadPool,
+  splitByRight,
+  OUTSIDE_REPORT,
+} from './royalty-pool.js';
+export {
+  type WorkShareRow,
+  type MandateScope,
+  type UsageContext,
+  type Claimant,
+  claimableShares,
+  mandateCovers,
+} from './claimable-share.js';
 export { type ClaimAmounts, type OverclaimStatus, claimAmounts } from './claim-amounts.js';
 export type { ClaimInputs, ClaimReport, ClaimSummary, ClaimResource, ClaimWork } from './claim-inputs.js';
 export { loadClaimInputs } from './load-claim-inputs.js';
-export { computeClaims, CLAIMED_RIGHTS, type ComputedClaims, type ComputedClaimLine, type ComputedPool, type ComputedOverclaim } from './compute-claims.js';
+export {
+  computeClaims,
+  CLAIMED_RIGHTS,
+  type ComputedClaims,
+  type ComputedClaimLine,
+  type ComputedPool,
+  type ComputedOverclaim,
+} from './compute-claims.js';
 export { buildClaimDocuments, type ClaimDocuments, type ClaimLicensor } from './claim-documents.js';
 export { writeClaimRows } from './write-claim-rows.js';
 export { runClaim, type ClaimRunOptions, type ClaimRunResult, type ReportClaimResult } from './run-claim.js';

@@ -1,10 +1,24 @@
 import { micros, TuttiError } from '../../domain/index.js';
 import { sql, type Store } from '../../warehouse/index.js';
 import type { MandateScope, WorkShareRow } from './claimable-share.js';
-import { othersKey, type ClaimInputs, type ClaimReport, type ClaimResource, type ClaimSummary, type ClaimWork } from './claim-inputs.js';
+import {
+  othersKey,
+  type ClaimInputs,
+  type ClaimReport,
+  type ClaimResource,
+  type ClaimSummary,
+  type ClaimWork,
+} from './claim-inputs.js';
 
 type Row = Record<string, unknown>;
-const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+const str = (v: unknown): string | null =>
+  v === null || v === undefined
+    ? null
+    : typeof v === 'string'
+      ? v
+      : typeof v === 'number' || typeof v === 'bigint'
+        ? v.toString()
+        : JSON.stringify(v);
 const big = (v: unknown) => (v === null || v === undefined ? null : BigInt(v as bigint | number));
 
 /**
@@ -14,13 +28,21 @@ const big = (v: unknown) => (v === null || v === undefined ? null : BigInt(v as 
  * works with the membership of their parties, every mandate, and the shares others are reported to claim.
  */
 export async function loadClaimInputs(store: Store, reportId: string): Promise<ClaimInputs> {
-  const r = await store.one<Row>(sql`SELECT report_id, message_id, sender, coalesce(sender_name, sender) AS sender_name, service, territory,
+  const r =
+    await store.one<Row>(sql`SELECT report_id, message_id, sender, coalesce(sender_name, sender) AS sender_name, service, territory,
       strftime(period_start, '%Y-%m-%d') AS period_start, strftime(period_end, '%Y-%m-%d') AS period_end,
       strftime(period_end + INTERVAL 1 DAY, '%Y-%m-%d') AS day_after, status
     FROM reports WHERE report_id = ${reportId}`);
-  if (!r) throw new TuttiError('NOT_FOUND', `report ${reportId} is not in the store; ingest its DSR first`, { value: reportId });
+  if (!r)
+    throw new TuttiError('NOT_FOUND', `report ${reportId} is not in the store; ingest its DSR first`, {
+      value: reportId,
+    });
   if (r['status'] !== 'complete') {
-    throw new TuttiError('CONFLICT', `report ${reportId} is ${String(r['status'])}: claims wait until every part has arrived`, { value: reportId });
+    throw new TuttiError(
+      'CONFLICT',
+      `report ${reportId} is ${String(r['status'])}: claims wait until every part has arrived`,
+      { value: reportId },
+    );
   }
   const report: ClaimReport = {
     reportId,
@@ -34,7 +56,8 @@ export async function loadClaimInputs(store: Store, reportId: string): Promise<C
     dayAfterPeriod: String(r['day_after']),
   };
 
-  const summaryRows = await store.all<Row>(sql`SELECT summary_id, commercial_model, use_type, territory, service_description, usages,
+  const summaryRows =
+    await store.all<Row>(sql`SELECT summary_id, commercial_model, use_type, territory, service_description, usages,
       total_usages, subscribers, currency, net_revenue
     FROM report_summaries WHERE report_id = ${reportId}
     QUALIFY row_number() OVER (PARTITION BY summary_id ORDER BY record_type) = 1
@@ -85,7 +108,8 @@ export async function loadClaimInputs(store: Store, reportId: string): Promise<C
     resources.set(String(x['summary_id']), list);
   }
 
-  const shareRows = await store.all<Row>(sql`SELECT ws.work_id, ws.party_id, ws.role, ws.right_type, ws.territories, ws.collection_share,
+  const shareRows =
+    await store.all<Row>(sql`SELECT ws.work_id, ws.party_id, ws.role, ws.right_type, ws.territories, ws.collection_share,
       ws.society, coalesce(p.is_member, false) AS is_member, p.kind, p.name
     FROM work_shares ws LEFT JOIN parties p USING (party_id)
     WHERE ws.work_id IN (SELECT work_id FROM matches WHERE report_id = ${reportId} AND status = 'accepted' AND work_id IS NOT NULL)
@@ -103,14 +127,15 @@ export async function loadClaimInputs(store: Store, reportId: string): Promise<C
       society: str(s['society']),
       isMember: s['is_member'] === true,
     });
-    if (s['kind'] === 'writer' && s['name'] !== null) work.writers.add(String(s['name']));
+    if (s['kind'] === 'writer' && typeof s['name'] === 'string') work.writers.add(s['name']);
     works.set(workId, work);
   }
   const claimWorks = new Map<string, ClaimWork>(
     [...works].map(([id, w]) => [id, { workId: id, shares: w.shares, writers: [...w.writers].sort() }]),
   );
 
-  const mandateRows = await store.all<Row>(`SELECT m.mandate_id, m.mandator_party_id, m.mandator_name, m.right_types, m.territories,
+  const mandateRows =
+    await store.all<Row>(`SELECT m.mandate_id, m.mandator_party_id, m.mandator_name, m.right_types, m.territories,
       m.services, m.commercial_models, strftime(m.valid_from, '%Y-%m-%d') AS valid_from, strftime(m.valid_to, '%Y-%m-%d') AS valid_to,
       p.kind, p.pr_society, p.mr_society
     FROM mandates m LEFT JOIN parties p ON p.party_id = m.mandator_party_id ORDER BY m.mandate_id`);
@@ -118,18 +143,25 @@ export async function loadClaimInputs(store: Store, reportId: string): Promise<C
     mandateId: String(m['mandate_id']),
     mandatorPartyId: String(m['mandator_party_id']),
     mandatorName: String(m['mandator_name']),
-    mandatorSocieties: m['kind'] === 'society' ? [str(m['pr_society']), str(m['mr_society'])].filter((c): c is string => c !== null) : [],
+    mandatorSocieties:
+      m['kind'] === 'society'
+        ? [str(m['pr_society']), str(m['mr_society'])].filter((c): c is string => c !== null)
+        : [],
     rightTypes: (m['right_types'] as string[]).map(String),
     territories: String(m['territories']),
     services: m['services'] === null ? null : (m['services'] as string[]).map(String),
-    commercialModels: m['commercial_models'] === null ? null : (m['commercial_models'] as string[]).map(String),
+    commercialModels:
+      m['commercial_models'] === null ? null : (m['commercial_models'] as string[]).map(String),
     validFrom: String(m['valid_from']),
     validTo: str(m['valid_to']),
   }));
 
-  const otherRows = await store.all<Row>(sql`SELECT work_id, right_type, sum(share)::INTEGER AS share FROM reported_claims
+  const otherRows =
+    await store.all<Row>(sql`SELECT work_id, right_type, sum(share)::INTEGER AS share FROM reported_claims
     WHERE report_id = ${reportId} GROUP BY work_id, right_type`);
-  const othersShares = new Map(otherRows.map((o) => [othersKey(String(o['work_id']), String(o['right_type'])), Number(o['share'])]));
+  const othersShares = new Map(
+    otherRows.map((o) => [othersKey(String(o['work_id']), String(o['right_type'])), Number(o['share'])]),
+  );
 
   return { report, summaries, resources, works: claimWorks, mandates, othersShares };
 }

@@ -9,7 +9,10 @@ const eur = (text: string) => parseMicros(text);
 
 describe('computeFee (greater-of rule, royalties.md §1.3)', () => {
   it('takes 15 % of €18,000,000 when the revenue rate binds (§6.3)', () => {
-    const fee = computeFee({ netRevenue: eur('18000000.00'), subscribers: 2_000_000n, totalUsages: 1_200_000_000n }, tariff);
+    const fee = computeFee(
+      { netRevenue: eur('18000000.00'), subscribers: 2_000_000n, totalUsages: 1_200_000_000n },
+      tariff,
+    );
     expect(fee.basis).toBe('rate');
     expect(fee.fee).toBe(eur('2700000'));
     expect(fee.subscriberAmount).toBe(eur('1800000'));
@@ -17,7 +20,10 @@ describe('computeFee (greater-of rule, royalties.md §1.3)', () => {
   });
 
   it('takes the subscriber minimum of €1,800,000 when revenue is €10,000,000 (§6.9)', () => {
-    const fee = computeFee({ netRevenue: eur('10000000'), subscribers: 2_000_000n, totalUsages: 1_200_000_000n }, tariff);
+    const fee = computeFee(
+      { netRevenue: eur('10000000'), subscribers: 2_000_000n, totalUsages: 1_200_000_000n },
+      tariff,
+    );
     expect(fee.rateAmount).toBe(eur('1500000'));
     expect(fee.fee).toBe(eur('1800000'));
     expect(fee.basis).toBe('subscriber');
@@ -36,10 +42,17 @@ describe('computeFee (greater-of rule, royalties.md §1.3)', () => {
 
   it('never returns less than any candidate rounded', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: 10n ** 15n }), fc.bigInt({ min: 0n, max: 10n ** 8n }), fc.bigInt({ min: 0n, max: 10n ** 10n }), (net, subs, usages) => {
-        const fee = computeFee({ netRevenue: micros(net), subscribers: subs, totalUsages: usages }, tariff);
-        expect(fee.fee >= fee.subscriberAmount && fee.fee >= fee.streamAmount && fee.fee >= fee.rateAmount).toBe(true);
-      }),
+      fc.property(
+        fc.bigInt({ min: 0n, max: 10n ** 15n }),
+        fc.bigInt({ min: 0n, max: 10n ** 8n }),
+        fc.bigInt({ min: 0n, max: 10n ** 10n }),
+        (net, subs, usages) => {
+          const fee = computeFee({ netRevenue: micros(net), subscribers: subs, totalUsages: usages }, tariff);
+          expect(
+            fee.fee >= fee.subscriberAmount && fee.fee >= fee.streamAmount && fee.fee >= fee.rateAmount,
+          ).toBe(true);
+        },
+      ),
     );
   });
 });
@@ -48,15 +61,27 @@ describe('spreadPool (pro rata, royalties.md §1.4)', () => {
   it('gives 1,000,000 of 1,200,000,000 streams €2,250.00 of a €2,700,000 fee (§6.4)', () => {
     const values = spreadPool(eur('2700000'), [{ key: 'R1', usages: 1_000_000n }], 1_200_000_000n);
     expect(values.get('R1')).toBe(eur('2250'));
-    expect(splitByRight(values.get('R1')!, tariff.split)).toEqual({ performing: eur('1125'), mechanical: eur('1125') });
+    expect(splitByRight(values.get('R1')!, tariff.split)).toEqual({
+      performing: eur('1125'),
+      mechanical: eur('1125'),
+    });
   });
 
   it('gives €1,500.00 when the minimum binds (§6.9)', () => {
-    expect(spreadPool(eur('1800000'), [{ key: 'R1', usages: 1_000_000n }], 1_200_000_000n).get('R1')).toBe(eur('1500'));
+    expect(spreadPool(eur('1800000'), [{ key: 'R1', usages: 1_000_000n }], 1_200_000_000n).get('R1')).toBe(
+      eur('1500'),
+    );
   });
 
   it('uses the report usages as the basis when the service reports no larger total', () => {
-    const values = spreadPool(micros(100n), [{ key: 'A', usages: 1n }, { key: 'B', usages: 2n }], 0n);
+    const values = spreadPool(
+      micros(100n),
+      [
+        { key: 'A', usages: 1n },
+        { key: 'B', usages: 2n },
+      ],
+      0n,
+    );
     expect([values.get('A'), values.get('B')]).toEqual([33n, 67n]);
   });
 

@@ -26,7 +26,8 @@ export interface Fee {
  * @example applyShare(micros(2_250_000_000n), 5000) === 1_125_000_000n
  */
 export function applyShare(amount: Micros, share: number): Micros {
-  if (!Number.isInteger(share) || share < 0) throw new TuttiError('INVALID_SHARE', `share ${share} is not a non-negative integer of hundredths`);
+  if (!Number.isInteger(share) || share < 0)
+    throw new TuttiError('INVALID_SHARE', `share ${share} is not a non-negative integer of hundredths`);
   const whole = BigInt(Math.trunc(share / 10000));
   const rest = share % 10000;
   const part = allocate(amount, [
@@ -74,7 +75,11 @@ export const OUTSIDE_REPORT = '\uffffoutside-report';
  * the report. Exact: Σ values + outside = fee. When the report's usages exceed `totalUsages`
  * (a service that reports no total), the report's own sum is the basis.
  */
-export function spreadPool(fee: Micros, resources: readonly PoolResource[], totalUsages: bigint): Map<string, Micros> {
+export function spreadPool(
+  fee: Micros,
+  resources: readonly PoolResource[],
+  totalUsages: bigint,
+): Map<string, Micros> {
   const reported = resources.reduce((s, r) => s + r.usages, 0n);
   const basis = totalUsages > reported ? totalUsages : reported;
   const parts = resources.map((r) => ({ id: r.key, weight: r.usages }));

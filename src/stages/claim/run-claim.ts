@@ -23,7 +23,11 @@ export interface ClaimRunOptions {
   readonly issueDate?: string;
   readonly codeVersion: string;
   readonly now: () => Date;
-  readonly onProgress?: (event: { readonly report: string; readonly done: number; readonly total: number }) => void;
+  readonly onProgress?: (event: {
+    readonly report: string;
+    readonly done: number;
+    readonly total: number;
+  }) => void;
 }
 
 /** What `tutti claim` prints per report (amounts in micro-units). */
@@ -32,14 +36,22 @@ export interface ReportClaimResult {
   readonly works_claimed: number;
   readonly amount_by_right: { readonly performing: Micros; readonly mechanical: Micros };
   readonly held_overclaim: Micros;
-  readonly invoices: readonly { readonly invoice_id: string; readonly licensor: string; readonly amount: Micros }[];
+  readonly invoices: readonly {
+    readonly invoice_id: string;
+    readonly licensor: string;
+    readonly amount: Micros;
+  }[];
   readonly files: readonly string[];
 }
 
 export interface ClaimRunResult {
   readonly runId: string;
   readonly reports: readonly ReportClaimResult[];
-  readonly totals: { readonly performing: Micros; readonly mechanical: Micros; readonly held_overclaim: Micros };
+  readonly totals: {
+    readonly performing: Micros;
+    readonly mechanical: Micros;
+    readonly held_overclaim: Micros;
+  };
 }
 
 const safeName = (id: string) => id.replace(/[^A-Za-z0-9._-]+/g, '-');
@@ -52,7 +64,9 @@ async function selectReports(store: Store, options: ClaimRunOptions): Promise<st
       WHERE status = 'complete' AND period_start BETWEEN ${p.start}::DATE AND ${p.end}::DATE ORDER BY report_id`);
     return rows.map((r) => r.report_id);
   }
-  const rows = await store.all<{ report_id: string }>(`SELECT report_id FROM reports WHERE status = 'complete' ORDER BY report_id`);
+  const rows = await store.all<{ report_id: string }>(
+    `SELECT report_id FROM reports WHERE status = 'complete' ORDER BY report_id`,
+  );
   return rows.map((r) => r.report_id);
 }
 
@@ -64,47 +78,72 @@ async function selectReports(store: Store, options: ClaimRunOptions): Promise<st
  */
 export async function runClaim(store: Store, options: ClaimRunOptions): Promise<ClaimRunResult> {
   const reportIds = await selectReports(store, options);
-  if (reportIds.length === 0) throw new TuttiError('NOT_FOUND', 'no complete report to claim; ingest DSR files first or check --report/--period');
-  const params = { reports: reportIds, period: options.period ?? null, outDir: options.outDir, issueDate: options.issueDate ?? null, config: options.config };
-  const run = await recordRun(store, { stage: 'claim', params, codeVersion: options.codeVersion, now: options.now() }, options.now, async (runId) => {
-    const reports: ReportClaimResult[] = [];
-    let lines = 0;
-    for (const [i, reportId] of reportIds.entries()) {
-      const inputs = await loadClaimInputs(store, reportId);
-      const claims = computeClaims(inputs, options.config);
-      const docs = buildClaimDocuments(inputs, claims, options.config, options.issueDate ?? inputs.report.dayAfterPeriod);
-      await writeClaimRows(store, reportId, claims, docs, runId);
-      const dir = join(options.outDir, safeName(reportId));
-      await mkdir(dir, { recursive: true });
-      const files: string[] = [];
-      const put = async (name: string, data: string | Buffer) => {
-        const path = join(dir, name);
-        await writeFile(path, data);
-        files.push(path);
-      };
-      await put(docs.cdmFile, formatCdm(docs.cdm));
-      await put(docs.ccidFile, formatCcid(docs.ccid));
-      for (const inv of docs.invoices) {
-        await put(`${inv.invoiceId}.json`, formatInvoiceJson(inv));
-        await put(`${inv.invoiceId}.pdf`, await renderInvoicePdf(inv));
+  if (reportIds.length === 0)
+    throw new TuttiError(
+      'NOT_FOUND',
+      'no complete report to claim; ingest DSR files first or check --report/--period',
+    );
+  const params = {
+    reports: reportIds,
+    period: options.period ?? null,
+    outDir: options.outDir,
+    issueDate: options.issueDate ?? null,
+    config: options.config,
+  };
+  const run = await recordRun(
+    store,
+    { stage: 'claim', params, codeVersion: options.codeVersion, now: options.now() },
+    options.now,
+    async (runId) => {
+      const reports: ReportClaimResult[] = [];
+      let lines = 0;
+      for (const [i, reportId] of reportIds.entries()) {
+        const inputs = await loadClaimInputs(store, reportId);
+        const claims = computeClaims(inputs, options.config);
+        const docs = buildClaimDocuments(
+          inputs,
+          claims,
+          options.config,
+          options.issueDate ?? inputs.report.dayAfterPeriod,
+        );
+        await writeClaimRows(store, reportId, claims, docs, runId);
+        const dir = join(options.outDir, safeName(reportId));
+        await mkdir(dir, { recursive: true });
+        const files: string[] = [];
+        const put = async (name: string, data: string | Buffer) => {
+          const path = join(dir, name);
+          await writeFile(path, data);
+          files.push(path);
+        };
+        await put(docs.cdmFile, formatCdm(docs.cdm));
+        await put(docs.ccidFile, formatCcid(docs.ccid));
+        for (const inv of docs.invoices) {
+          await put(`${inv.invoiceId}.json`, formatInvoiceJson(inv));
+          await put(`${inv.invoiceId}.pdf`, await renderInvoicePdf(inv));
+        }
+        const sumOf = (f: (l: (typeof claims.lines)[number]) => bigint) =>
+          micros(claims.lines.reduce((s, l) => s + f(l), 0n));
+        reports.push({
+          report: reportId,
+          works_claimed: new Set(claims.lines.map((l) => l.workId)).size,
+          amount_by_right: {
+            performing: sumOf((l) => (l.rightType === 'performing' ? l.claimedAmount : 0n)),
+            mechanical: sumOf((l) => (l.rightType === 'mechanical' ? l.claimedAmount : 0n)),
+          },
+          held_overclaim: sumOf((l) => l.heldOverclaim),
+          invoices: docs.invoices.map((inv) => ({
+            invoice_id: inv.invoiceId,
+            licensor: inv.licensor,
+            amount: inv.amount,
+          })),
+          files,
+        });
+        lines += claims.lines.length;
+        options.onProgress?.({ report: reportId, done: i + 1, total: reportIds.length });
       }
-      const sumOf = (f: (l: (typeof claims.lines)[number]) => bigint) => micros(claims.lines.reduce((s, l) => s + f(l), 0n));
-      reports.push({
-        report: reportId,
-        works_claimed: new Set(claims.lines.map((l) => l.workId)).size,
-        amount_by_right: {
-          performing: sumOf((l) => (l.rightType === 'performing' ? l.claimedAmount : 0n)),
-          mechanical: sumOf((l) => (l.rightType === 'mechanical' ? l.claimedAmount : 0n)),
-        },
-        held_overclaim: sumOf((l) => l.heldOverclaim),
-        invoices: docs.invoices.map((inv) => ({ invoice_id: inv.invoiceId, licensor: inv.licensor, amount: inv.amount })),
-        files,
-      });
-      lines += claims.lines.length;
-      options.onProgress?.({ report: reportId, done: i + 1, total: reportIds.length });
-    }
-    return { reports, counts: { reports: reports.length, claim_lines: lines } };
-  });
+      return { reports, counts: { reports: reports.length, claim_lines: lines } };
+    },
+  );
   const total = (f: (r: ReportClaimResult) => Micros) => micros(run.reports.reduce((s, r) => s + f(r), 0n));
   return {
     runId: run.runId,

@@ -6,13 +6,23 @@ import type { ComputedClaims } from './compute-claims.js';
  * Replaces a report's rows in invoices, claim_lines, claim_shares, claim_pools and claim_overclaims
  * with these claims, in one transaction (a re-run replaces, never adds). Lines go through the Appender.
  */
-export async function writeClaimRows(store: Store, reportId: string, claims: ComputedClaims, docs: ClaimDocuments, runId: string): Promise<void> {
+export async function writeClaimRows(
+  store: Store,
+  reportId: string,
+  claims: ComputedClaims,
+  docs: ClaimDocuments,
+  runId: string,
+): Promise<void> {
   await store.transaction(async () => {
-    await store.run(sql`DELETE FROM claim_shares WHERE claim_id IN (SELECT claim_id FROM claim_lines WHERE report_id = ${reportId})`);
+    await store.run(
+      sql`DELETE FROM claim_shares WHERE claim_id IN (SELECT claim_id FROM claim_lines WHERE report_id = ${reportId})`,
+    );
     for (const table of ['claim_lines', 'invoices', 'claim_pools', 'claim_overclaims']) {
       await store.run({ text: `DELETE FROM ${table} WHERE report_id = $1`, values: [reportId] });
     }
-    const report = (await store.one<{ s: string; e: string }>(sql`SELECT period_start::VARCHAR AS s, period_end::VARCHAR AS e FROM reports WHERE report_id = ${reportId}`))!;
+    const report = (await store.one<{ s: string; e: string }>(
+      sql`SELECT period_start::VARCHAR AS s, period_end::VARCHAR AS e FROM reports WHERE report_id = ${reportId}`,
+    ))!;
     const invoiceOf = new Map(docs.licensors.map((l) => [l.licensor, l.invoiceId]));
 
     const lines = await store.connection.createAppender('claim_lines');
