@@ -10,6 +10,7 @@ import { createResponseCheck } from './response-check.js';
 import type { RouteContext } from './route-context.js';
 import { ROUTES } from './routes/index.js';
 import { ProblemSchema } from './schemas.js';
+import { registerWebStatic } from './web-static.js';
 
 export interface ApiOptions {
   readonly store: Store;
@@ -81,6 +82,7 @@ export async function buildApi(options: ApiOptions): Promise<FastifyInstance> {
     }),
   });
 
+  await registerWebStatic(app); // the web app's files, before the key check (src/api/web-static.ts)
   app.addHook('onRequest', createAuthHook(store, now));
   app.addHook('preHandler', checkRole);
   app.addHook('preSerialization', createResponseCheck());
