@@ -119,6 +119,11 @@ export function App() {
     );
   }, [client]);
 
+  useEffect(() => {
+    // Once signed in the form is gone: put the keyboard at the start of the page's content.
+    if (me) document.getElementById('main')?.focus();
+  }, [me]);
+
   const signIn = (k: string) => {
     sessionStorage.setItem(KEY, k);
     setKey(k);
