@@ -1,6 +1,6 @@
 import { closeSync, createReadStream, existsSync, openSync, writeSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { TuttiError } from '../../domain/index.js';
 import { cwrFileName, formatCwrLines, validateCwr, type CwrFileSummary, type CwrFinding } from '../../formats/cwr/index.js';
 import { ackCwrFile, importCwrFile, loadRegistrations, type CwrImportResult } from '../../stages/cwr/index.js';
@@ -92,10 +92,10 @@ async function ackCommand(ctx: CliContext, file: string, opts: AckOpts) {
   return summary.rejected ? EXIT.REJECTED : EXIT.OK;
 }
 
-interface ExportOpts { out: string; version: string; works?: string[]; senderType?: string; senderId?: string; senderName: string; transaction: string }
+interface ExportOpts { out: string; version?: string; cwrVersion?: string; works?: string[]; senderType?: string; senderId?: string; senderName: string; transaction: string }
 
 async function exportCommand(ctx: CliContext, opts: ExportOpts) {
-  const version = parseChoice(opts.version, VERSIONS, '--version');
+  const version = parseChoice(opts.cwrVersion ?? opts.version ?? '2.2', VERSIONS, '--version');
   const transactionType = parseChoice(opts.transaction, ['NWR', 'REV'] as const, '--transaction');
   const workIds = opts.works?.flatMap((w) => w.split(',')).map((w) => w.trim()).filter((w) => w);
   const { registrations, submitters } = await ctx.withStore(async (store) => {
@@ -134,8 +134,23 @@ function parseChoice<T extends string>(value: string, choices: readonly T[], fla
   return found;
 }
 
+/**
+ * The program's own `-V, --version` is read anywhere on the line (commander reads program options after
+ * subcommands too), so it would swallow `cwr export --version 2.1`: hand that token to export instead.
+ */
+function keepExportVersion(program: Command): void {
+  const parse = program.parseOptions.bind(program);
+  program.parseOptions = (args: string[]) => {
+    const at = args.indexOf('cwr');
+    const ex = at >= 0 && args[at + 1] === 'export' ? at + 1 : -1;
+    if (ex < 0) return parse(args);
+    return parse(args.map((a, i) => (i <= ex ? a : a === '--version' ? '--cwr-version' : a.startsWith('--version=') ? `--cwr-version=${a.slice(10)}` : a)));
+  };
+}
+
 /** `tutti cwr validate|import|ack|export`: CISAC CWR registrations in and out (issue 3). */
 export function registerCwrCommands(program: Command): void {
+  keepExportVersion(program);
   const cwr = program.command('cwr').description('CISAC CWR registrations: validate, import, acknowledge, export');
   cwr
     .command('validate')
@@ -160,7 +175,8 @@ export function registerCwrCommands(program: Command): void {
     .command('export')
     .description('write registrations from the repertoire as a CWR file')
     .requiredOption('--out <file>', 'the CWR file to write')
-    .option('--version <version>', 'CWR version: 2.1, 2.2, 3.0, 3.1', '2.2')
+    .option('--version <version>', 'CWR version: 2.1, 2.2 (default), 3.0, 3.1')
+    .addOption(new Option('--cwr-version <version>').hideHelp())
     .option('--works <ids...>', 'work ids (space or comma separated); default all')
     .option('--sender-type <type>', 'PB, SO, AA, WR (default: SO for a 3-digit id, else PB)')
     .option('--sender-id <id>', "IPI name number or society code (default: the works' submitter when there is one)")

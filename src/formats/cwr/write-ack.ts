@@ -61,7 +61,8 @@ export function createAckWriter(version: CwrVersion, original: CwrHeader | undef
   };
   return {
     start() {
-      records += 2;
+      records += 1; // GRH: group record counts include GRH and GRT, the file's add HDR and TRL
+
       const grhVersion = { '2.1': '02.10', '2.2': '02.20', '3.0': '03.00', '3.1': '03.10' }[version];
       return [formatHeader({ version, ...options }), formatRecord(layouts.get('GRH')!, { transactionType: 'ACK', groupId: 1, versionNumber: grhVersion, batchRequest: 0 })];
     },
@@ -80,7 +81,7 @@ export function createAckWriter(version: CwrVersion, original: CwrHeader | undef
       return ack({ originalGroupId: 0, originalTransactionSequence: 0, originalTransactionType: 'HDR' }, [f], () => 0, 'RJ', []);
     },
     end() {
-      records += 2;
+      records += 1;
       return [
         formatRecord(layouts.get('GRT')!, { groupId: 1, transactionCount: transactions, recordCount: records }),
         formatRecord(layouts.get('TRL')!, { groupCount: 1, transactionCount: transactions, recordCount: records + 2 }),

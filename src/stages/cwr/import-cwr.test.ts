@@ -1,0 +1,139 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { formatCwrLines, type CwrVersion } from '../../formats/cwr/index.js';
+import { fileBytes, put, sampleLines, sampleWork } from '../../formats/cwr/fixtures.test-support.js';
+import { openStore, type Store } from '../../warehouse/index.js';
+import { importCwrFile } from './import-cwr.js';
+import { loadRegistrations } from './load-registrations.js';
+
+const dirs: string[] = [];
+afterAll(async () => {
+  for (const d of dirs) await rm(d, { recursive: true, force: true });
+});
+async function fileOf(lines: readonly string[], name = 'works.V22'): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'tutti-cwr-'));
+  dirs.push(dir);
+  const path = join(dir, name);
+  await writeFile(path, fileBytes(lines));
+  return path;
+}
+const clock = () => new Date('2026-03-02T08:00:00Z');
+const options = { now: clock, codeVersion: 'test' };
+const TABLES = ['works', 'work_iswcs', 'work_titles', 'work_shares', 'work_performers', 'recordings', 'isrc_work_links', 'parties', 'work_history', 'quarantine', 'input_files', 'runs'];
+async function counts(store: Store): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const t of TABLES) out[t] = Number((await store.one<{ n: bigint }>(`SELECT count(*) AS n FROM ${t}`))!.n);
+  return out;
+}
+
+/** The repertoire as sets of rows, without what depends on the file (fingerprints, dates). */
+async function repertoire(store: Store) {
+  const q = (text: string) => store.all(text);
+  return {
+    works: await q('SELECT * EXCLUDE (source_file, registered_at) FROM works ORDER BY ALL'),
+    iswcs: await q('SELECT * FROM work_iswcs ORDER BY ALL'),
+    titles: await q('SELECT * FROM work_titles ORDER BY ALL'),
+    shares: await q('SELECT * FROM work_shares ORDER BY ALL'),
+    performers: await q('SELECT * FROM work_performers ORDER BY ALL'),
+    recordings: await q('SELECT * FROM recordings ORDER BY ALL'),
+    links: await q('SELECT isrc, work_id, iswc, source, confidence FROM isrc_work_links ORDER BY ALL'),
+    parties: await q('SELECT * FROM parties ORDER BY ALL'),
+  };
+}
+
+describe('importCwrFile', () => {
+  it('loads works, titles, parties, shares per right and territory, performers and recordings', async () => {
+    const store = await openStore(':memory:');
+    const result = await importCwrFile(store, await fileOf(sampleLines('2.2', 2)), options);
+    expect(result).toMatchObject({ status: 'imported', version: '2.2', works: 2, newWorks: 2, rejectedTransactions: 0 });
+    const work = await store.one<Record<string, unknown>>("SELECT * FROM works WHERE submitter_work_id = 'SW000001'");
+    expect(work).toMatchObject({ work_id: '00250165006-SW000001', submitter: '00250165006', title: 'LA MER BLEUE 1', version: 1, duration_s: 215 });
+    const shares = await store.all<Record<string, unknown>>("SELECT party_id, role, chain, right_type, territories, ownership_share, collection_share, controlled, society FROM work_shares WHERE work_id = '00250165006-SW000001' ORDER BY party_id, right_type");
+    expect(shares).toContainEqual({ party_id: 'IPI:00250165006', role: 'E', chain: 1, right_type: 'performing', territories: '+2136', ownership_share: 5000, collection_share: 5000, controlled: true, society: '058' });
+    // An uncontrolled writer without OWT: collection = ownership worldwide, identified by the submitter's IP #.
+    expect(shares).toContainEqual({ party_id: 'IP:00250165006:W002', role: 'C', chain: null, right_type: 'performing', territories: '+2136', ownership_share: 2500, collection_share: 2500, controlled: false, society: '052' });
+    expect(await store.all("SELECT title, title_type FROM work_titles WHERE work_id = '00250165006-SW000001' ORDER BY title_type DESC")).toEqual([
+      { title: 'LA MER BLEUE 1', title_type: 'OT' }, { title: 'THE BLUE SEA 1', title_type: 'AT' },
+    ]);
+    expect(await store.one('SELECT isrc, source, confidence FROM isrc_work_links LIMIT 1')).toMatchObject({ source: 'cwr', confidence: 100 });
+    expect(await store.one("SELECT stage, status FROM runs")).toEqual({ stage: 'cwr-import', status: 'ok' });
+  });
+
+  it('changes nothing when the same file comes twice, or the same works in another file', async () => {
+    const store = await openStore(':memory:');
+    const path = await fileOf(sampleLines('2.2', 3));
+    await importCwrFile(store, path, options);
+    const before = await counts(store);
+    expect((await importCwrFile(store, path, options)).status).toBe('duplicate');
+    expect(await counts(store)).toEqual(before);
+    const resent = sampleLines('2.2', 3);
+    resent[0] = put(resent[0]!, 15, 'ANOTHER NAME'.padEnd(45));
+    const again = await importCwrFile(store, await fileOf(resent), options);
+    expect(again).toMatchObject({ status: 'imported', unchangedWorks: 3, works: 0 });
+    expect((await counts(store))['work_history']).toBe(0);
+  });
+
+  it('replaces a revised work and keeps the previous version in work_history', async () => {
+    const store = await openStore(':memory:');
+    await importCwrFile(store, await fileOf(sampleLines('2.2', 2)), options);
+    const revised = sampleWork(1, { title: 'LA MER BLEUE (NOUVELLE VERSION)', performers: [] });
+    const lines = [...formatCwrLines([revised], { version: '2.2', senderType: 'PB', senderId: '00250165006', senderName: 'X', createdAt: clock(), transactionType: 'REV' })];
+    const result = await importCwrFile(store, await fileOf(lines), options);
+    expect(result).toMatchObject({ revisedWorks: 1, newWorks: 0 });
+    expect(await store.one("SELECT title, version FROM works WHERE work_id = '00250165006-SW000001'")).toEqual({ title: 'LA MER BLEUE (NOUVELLE VERSION)', version: 2 });
+    const history = await store.all<{ version: number; snapshot: string }>('SELECT version, snapshot FROM work_history');
+    expect(history).toHaveLength(1);
+    expect(history[0]!.version).toBe(1);
+    expect(JSON.parse(history[0]!.snapshot)).toMatchObject({ work: { title: 'LA MER BLEUE 1' }, performers: ['MARIE DURAND'] });
+    expect(await store.all("SELECT * FROM work_performers WHERE work_id = '00250165006-SW000001'")).toEqual([]);
+  });
+
+  it('quarantines the lines of a rejected transaction and imports the rest', async () => {
+    const store = await openStore(':memory:');
+    const lines = sampleLines('2.2', 2);
+    const swr = lines.findIndex((l) => l.startsWith('SWR'));
+    lines[swr] = put(lines[swr]!, 130, '09000');
+    const rejects: string[] = [];
+    const result = await importCwrFile(store, await fileOf(lines), { ...options, onReject: (r) => void rejects.push(r.finding.code) });
+    expect(result).toMatchObject({ status: 'imported', newWorks: 1, rejectedTransactions: 1 });
+    const q = await store.all<{ code: string; line_no: bigint }>('SELECT code, line_no FROM quarantine ORDER BY line_no');
+    expect(q.length).toBe(lines.findIndex((l, i) => i > 2 && l.startsWith('NWR')) - 2);
+    expect(new Set(q.map((r) => r.code))).toEqual(new Set(['CWR_SHARE_TOTAL']));
+    expect(rejects[0]).toBe('CWR_SHARE_TOTAL');
+  });
+
+  it('records a file refused whole as rejected and imports nothing', async () => {
+    const store = await openStore(':memory:');
+    const result = await importCwrFile(store, await fileOf(sampleLines('2.2').slice(1)), options);
+    expect(result).toMatchObject({ status: 'rejected', works: 0 });
+    expect(await store.one('SELECT status, reason FROM input_files')).toMatchObject({ status: 'rejected' });
+  });
+
+  for (const version of ['2.1', '2.2', '3.1'] as CwrVersion[]) {
+    it(`gives the same repertoire after export in ${version}, read and import`, async () => {
+      const first = await openStore(':memory:');
+      await importCwrFile(first, await fileOf(sampleLines('2.2', 3)), options);
+      const regs = await loadRegistrations(first);
+      const lines = [...formatCwrLines(regs, { version, senderType: 'PB', senderId: '00250165006', senderName: 'EDITIONS DU LARGE', createdAt: clock() })];
+      const second = await openStore(':memory:');
+      await importCwrFile(second, await fileOf(lines, `out.V${version.replace('.', '')}`), options);
+      const expected = await repertoire(first);
+      const got = await repertoire(second);
+      if (version === '3.1') {
+        // 3.x carries no publisher ownership (standards.md §3.10): compare the rest.
+        expect(got.works).toEqual(expected.works);
+        expect(got.titles).toEqual(expected.titles);
+        expect(got.recordings).toEqual(expected.recordings);
+        expect(got.parties).toEqual(expected.parties);
+      } else if (version === '2.1') {
+        // 2.1 REC has no recording title, version title or display artist.
+        expect({ ...got, recordings: [] }).toEqual({ ...expected, recordings: [] });
+        expect(got.recordings.map((r) => r['isrc'])).toEqual(expected.recordings.map((r) => r['isrc']));
+      } else {
+        expect(got).toEqual(expected);
+      }
+    });
+  }
+});
