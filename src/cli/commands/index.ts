@@ -5,6 +5,7 @@ import { registerClaimCommands } from './claim.js';
 import { registerMandatesCommands } from './mandates.js';
 import { registerServeCommands } from './serve.js';
 import { registerGenerateCommands } from './generate.js';
+import { registerCwrCommands } from './cwr.js';
 import { registerIdentifyCommands } from './identify.js';
 
 /** Every command module; each adds its own subcommands. Add one import and one entry per module. */
@@ -15,5 +16,6 @@ export const COMMANDS: readonly RegisterCommands[] = [
   registerMandatesCommands,
   registerServeCommands,
   registerGenerateCommands,
+  registerCwrCommands,
   registerIdentifyCommands,
 ];
