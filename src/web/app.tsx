@@ -168,7 +168,7 @@ export function App() {
           </label>
           {me && (
             <>
-              <span data-testid="who">{i18n.t('session.as', { name: me.name, role: me.role })}</span>
+              <span data-testid="who">{i18n.t('session.as', { name: me.name, role: i18n.t(`role.${me.role}`) })}</span>
               <button type="button" onClick={signOut}>
                 {i18n.t('session.signout')}
               </button>

@@ -30,16 +30,16 @@ INSERT INTO matches (report_id, block_id, resource_ref, dsp_resource_id, isrc, t
   ('SVCA-1', 'B1', 'R1', 'd1', 'FRAAA2400001', 'La Mer Bleue', 'Marie D', 'W1', 'isrc', 1000, 'accepted', NULL, '0.1.0', 'run-2'),
   ('SVCA-1', 'B2', 'R2', 'd2', NULL, 'Nite Train (Live)', 'Sleepers', 'W2', 'metadata', 780, 'review', '{"title": 0.86, "performer": 0.7, "duration": "185 s vs 190 s"}', '0.1.0', 'run-2');
 INSERT INTO invoices (invoice_id, report_id, licensor, rights_controller, currency, amount, performing, mechanical, held_overclaim, claim_file, status, run_id) VALUES
-  ('INV-A', 'SVCA-1', 'society', 'SACEM', 'EUR', 3000000, 3000000, 0, 0, 'CDM-A.tsv', 'issued', 'run-3'),
-  ('INV-B', 'SVCB-1', 'society', 'SACEM', 'EUR', 1000000, 1000000, 0, 250000, 'CDM-B.tsv', 'issued', 'run-3');
+  ('INV-A', 'SVCA-1', 'society', 'SACEM', 'EUR', 3000000000, 3000000000, 0, 0, 'CDM-A.tsv', 'issued', 'run-3'),
+  ('INV-B', 'SVCB-1', 'society', 'SACEM', 'EUR', 1000000000, 1000000000, 0, 250000000, 'CDM-B.tsv', 'issued', 'run-3');
 INSERT INTO claim_lines (claim_id, invoice_id, report_id, summary_id, block_id, resource_ref, dsp_resource_id, work_id, right_type, licensor, mandate_id, service, commercial_model, territory, period_start, period_end, usages, work_value, share_claimed, claimed_amount, held_overclaim, run_id) VALUES
-  ('C1', 'INV-A', 'SVCA-1', 'S1', 'B1', 'R1', 'd1', 'W1', 'performing', 'society', NULL, 'StreamA Premium', 'SubscriptionModel', 'FR', '2025-01-01', '2025-01-31', 1200, 2000000, 10000, 2000000, 0, 'run-3'),
-  ('C2', 'INV-A', 'SVCA-1', 'S1', 'B2', 'R2', 'd2', 'W2', 'performing', 'society', NULL, 'StreamA Premium', 'SubscriptionModel', 'FR', '2025-01-01', '2025-01-31', 400, 1000000, 10000, 1000000, 0, 'run-3');
+  ('C1', 'INV-A', 'SVCA-1', 'S1', 'B1', 'R1', 'd1', 'W1', 'performing', 'society', NULL, 'StreamA Premium', 'SubscriptionModel', 'FR', '2025-01-01', '2025-01-31', 1200, 2000000000, 10000, 2000000000, 0, 'run-3'),
+  ('C2', 'INV-A', 'SVCA-1', 'S1', 'B2', 'R2', 'd2', 'W2', 'performing', 'society', NULL, 'StreamA Premium', 'SubscriptionModel', 'FR', '2025-01-01', '2025-01-31', 400, 1000000000, 10000, 1000000000, 0, 'run-3');
 INSERT INTO distributions (distribution_id, seq, period, status, collected, paid, remitted, commission, deductions, held, run_id, created_at, distribution_date) VALUES
-  ('D-2025-Q1-1', 1, '2025-Q1', 'issued', 3000000, 1900000, 0, 150000, 0, 950000, 'run-4', '2025-04-02 09:00:00', '2025-04-15');
+  ('D-2025-Q1-1', 1, '2025-Q1', 'issued', 3000000000, 1900000000, 0, 150000000, 0, 950000000, 'run-4', '2025-04-02 09:00:00', '2025-04-15');
 INSERT INTO statement_lines (distribution_id, party_id, party_name, ipi_name_number, work_id, iswc, work_title, role, share, right_type, service, territory, period_start, period_end, usages, gross, commission, deductions, net, line_kind, claim_id, invoice_id, payee_kind, payee, reason) VALUES
-  ('D-2025-Q1-1', 'IPI:00000000199', 'Dupont', '00000000199', 'W1', 'T0000000010', 'La Mer Bleue', 'CA', 10000, 'performing', 'StreamA Premium', 'FR', '2025-01-01', '2025-01-31', 1200, 2000000, 100000, 0, 1900000, 'normal', 'C1', 'INV-A', 'member', 'IPI:00000000199', NULL),
-  ('D-2025-Q1-1', NULL, NULL, NULL, 'W2', NULL, 'Night Train', NULL, NULL, 'performing', 'StreamA Premium', 'FR', '2025-01-01', '2025-01-31', 400, 1000000, 50000, 0, 950000, 'normal', 'C2', 'INV-A', 'held', NULL, 'review');
+  ('D-2025-Q1-1', 'IPI:00000000199', 'Dupont', '00000000199', 'W1', 'T0000000010', 'La Mer Bleue', 'CA', 10000, 'performing', 'StreamA Premium', 'FR', '2025-01-01', '2025-01-31', 1200, 2000000000, 100000000, 0, 1900000000, 'normal', 'C1', 'INV-A', 'member', 'IPI:00000000199', NULL),
+  ('D-2025-Q1-1', NULL, NULL, NULL, 'W2', NULL, 'Night Train', NULL, NULL, 'performing', 'StreamA Premium', 'FR', '2025-01-01', '2025-01-31', 400, 1000000000, 50000000, 0, 950000000, 'normal', 'C2', 'INV-A', 'held', NULL, 'review');
 `;
 
 /** Loads {@link PORTAL_DATA} into a store opened with every migration. */

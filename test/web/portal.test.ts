@@ -77,7 +77,7 @@ describe('web app in Chromium', () => {
 
     await nav.getByRole('link', { name: 'Statements' }).click();
     await page.getByRole('link', { name: 'D-2025-Q1-1' }).click();
-    await expect.poll(() => page.getByTestId('statement-net').textContent()).toBe('1.90');
+    await expect.poll(() => page.getByTestId('statement-net').textContent()).toBe('1,900.00');
     await page.getByRole('button', { name: 'Trace line 1' }).click();
     await page.getByText('Claims and reports are read by the society’s staff').waitFor();
     expect(await page.locator('.trace').textContent()).toContain('INV-A');
@@ -99,6 +99,10 @@ describe('web app in Chromium', () => {
     await expect.poll(() => svca.textContent()).toContain('50.0 %');
     expect(await page.getByRole('row', { name: /SVCB-1/ }).textContent()).toContain('waiting-parts');
     await page.screenshot({ path: join(SHOTS, 'operator-reports.png'), fullPage: true });
+    await page.getByRole('textbox', { name: 'Service' }).fill('StreamB Free');
+    await page.keyboard.press('Enter');
+    await page.getByText('1 of 1').waitFor();
+    expect(await page.getByRole('row', { name: /SVCA-1/ }).count()).toBe(0);
 
     await nav.getByRole('link', { name: 'Review queue' }).click();
     await page.getByText('Nite Train (Live)').first().waitFor();
@@ -110,10 +114,11 @@ describe('web app in Chromium', () => {
     await page.screenshot({ path: join(SHOTS, 'operator-review.png'), fullPage: true });
 
     await nav.getByRole('link', { name: 'Overclaims' }).click();
-    await expect.poll(() => page.getByRole('row', { name: /INV-B/ }).textContent()).toContain('0.25');
+    await expect.poll(() => page.getByRole('row', { name: /INV-B/ }).textContent()).toContain('250.00');
 
     await nav.getByRole('link', { name: 'Distributions' }).click();
     await expect.poll(() => page.getByTestId('conservation-D-2025-Q1-1').textContent()).toContain('✓ balanced');
+    await page.screenshot({ path: join(SHOTS, 'operator-distributions.png'), fullPage: true });
 
     await page.goto(`${url}/#/statements/D-2025-Q1-1/IPI%3A00000000199`);
     await page.getByRole('button', { name: 'Trace line 1' }).click();
@@ -122,6 +127,7 @@ describe('web app in Chromium', () => {
     await page.getByLabel('Language').selectOption('fr');
     await page.getByRole('link', { name: 'Rapports' }).click();
     await page.getByRole('heading', { name: 'Rapports reçus' }).waitFor();
+    await expect.poll(() => page.getByRole('row', { name: /SVCA-1/ }).textContent()).toContain('50.0 %');
     await page.screenshot({ path: join(SHOTS, 'operator-reports-fr.png'), fullPage: true });
     await page.close();
   });

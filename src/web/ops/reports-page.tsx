@@ -29,26 +29,36 @@ export function ReportsPage() {
     },
     [filter],
   );
-  const set = (k: keyof typeof filter) => (e: { target: { value: string } }) => setFilter({ ...filter, [k]: e.target.value });
+  // The form edits a draft; the list reloads when it is submitted (not at every key stroke).
+  const [draft, setDraft] = useState(filter);
+  const set = (k: keyof typeof filter) => (e: { target: { value: string } }) => setDraft({ ...draft, [k]: e.target.value });
   return (
     <section aria-labelledby="reports-h">
       <h1 id="reports-h">{t('reports.heading')}</h1>
-      <div className="filters">
+      <form
+        className="filters"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setFilter({ service: draft.service.trim(), territory: draft.territory.trim(), status: draft.status });
+        }}
+      >
         <label>
-          {t('reports.filterService')} <input value={filter.service} onChange={set('service')} />
+          {t('reports.filterService')} <input value={draft.service} onChange={set('service')} />
         </label>
         <label>
-          {t('reports.filterTerritory')} <input value={filter.territory} onChange={set('territory')} size={8} />
+          {t('reports.filterTerritory')} <input value={draft.territory} onChange={set('territory')} size={8} />
         </label>
         <label>
           {t('reports.filterStatus')}{' '}
-          <select value={filter.status} onChange={set('status')}>
+          <select value={draft.status} onChange={set('status')}>
             <option value="">{t('reports.any')}</option>
             <option value="complete">complete</option>
             <option value="waiting-parts">waiting-parts</option>
           </select>
         </label>
-      </div>
+        <button type="submit">{t('common.search')}</button>
+      </form>
       <Show loaded={reports}>
         {(page) => (
           <DataTable
