@@ -16,11 +16,20 @@ import { largestRemainderSql } from './largest-remainder-sql.js';
  */
 export async function computeDistribution(
   store: Store,
-  input: { readonly distributionId: string; readonly period: Period; readonly config: DistributionConfig },
+  input: {
+    readonly distributionId: string;
+    readonly period: Period;
+    readonly config: DistributionConfig;
+    /** Called after each step with its name (for progress and timings). */
+    readonly onProgress?: (step: string) => void;
+  },
 ): Promise<void> {
   const { config, period } = input;
   const step = config.step;
-  const run = (text: string) => store.run(text);
+  const run = async (text: string) => {
+    await store.run(text);
+    input.onProgress?.(/TEMP TABLE (\w+)/.exec(text)?.[1] ?? 'step');
+  };
   await store.run(sql`CREATE OR REPLACE TEMP TABLE dist_params AS
     SELECT ${period.end}::DATE AS cutoff, ${config.commissionBp}::INTEGER AS default_bp,
            ${config.deductionBp}::INTEGER AS deduction_bp, ${config.payoutThreshold}::HUGEINT AS threshold,

@@ -23,6 +23,8 @@ export interface DistributeOptions {
   readonly pdf?: boolean;
   readonly codeVersion: string;
   readonly now: () => Date;
+  /** Progress: the name of each step as it completes. */
+  readonly onProgress?: (step: string) => void;
 }
 
 export interface DistributionResult {
@@ -71,8 +73,9 @@ export async function distribute(store: Store, options: DistributeOptions): Prom
 
   const work = async (runId: string | null) => {
     try {
-      await computeDistribution(store, { distributionId, period, config });
+      await computeDistribution(store, { distributionId, period, config, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
       const conservation = await checkConservation(store);
+      options.onProgress?.('conservation');
       const summary = await summarise(store, date);
       let files: string[] = [];
       if (dir && !options.dryRun && runId) {

@@ -32,10 +32,20 @@ export interface LargestRemainderSpec {
  */
 export function largestRemainderSql(spec: LargestRemainderSpec): string {
   if (spec.step < 1n) throw new RangeError(`step must be at least 1 micro-unit, got ${spec.step}`);
+  if (spec.step === 1n) return passes(spec, spec.from, false);
+  // Groups whose totals are whole steps (the usual case: cash in cents) need no residue pass, which
+  // halves the window work; the others take both passes. A group is wholly on one side.
+  const whole = spec.amounts.map((a) => `CAST(${a.total} AS HUGEINT) % ${spec.step} = 0`).join(' AND ');
+  return `WITH _lr_in AS MATERIALIZED (SELECT * FROM ${spec.from} _lr_s)
+  ${passes(spec, `(SELECT * FROM _lr_in WHERE ${whole})`, false)}
+  UNION ALL BY NAME
+  ${passes(spec, `(SELECT * FROM _lr_in WHERE NOT (${whole}))`, true)}`;
+}
+
+function passes(spec: LargestRemainderSpec, from: string, residue: boolean): string {
   const over = spec.group.length > 0 ? `OVER (PARTITION BY ${spec.group.join(', ')})` : 'OVER ()';
   const ordered = (rem: string) =>
     `row_number() OVER (${spec.group.length > 0 ? `PARTITION BY ${spec.group.join(', ')} ` : ''}ORDER BY ${rem} DESC, _lr_w DESC, _lr_id ASC)`;
-  const residue = spec.step > 1n;
   const helpers = ['_lr_w', '_lr_id', '_lr_sw'];
   const a: string[] = [];
   const b: string[] = [];
@@ -68,5 +78,5 @@ export function largestRemainderSql(spec: LargestRemainderSpec): string {
       SELECT *, ${b.join(', ')} FROM (
         SELECT *, CAST(${spec.weight} AS HUGEINT) AS _lr_w, CAST(${spec.id} AS VARCHAR) AS _lr_id,
           sum(CAST(${spec.weight} AS HUGEINT)) ${over} AS _lr_sw, ${a.join(', ')}
-        FROM ${spec.from} _lr_src) _lr_a) _lr_b) _lr_c) _lr_d`;
+        FROM ${from} _lr_src) _lr_a) _lr_b) _lr_c) _lr_d`;
 }
