@@ -96,7 +96,7 @@ describe('web app in Chromium', () => {
     const nav = page.getByRole('navigation');
     expect(await nav.getByRole('link').allTextContents()).toEqual(['Reports', 'Review queue', 'Overclaims', 'Distributions', 'Statements']);
     const svca = page.getByRole('row', { name: /SVCA-1/ });
-    await expect.poll(() => svca.textContent()).toContain('50.0 %');
+    await expect.poll(() => svca.textContent()).toContain('50.0\u00a0%');
     expect(await page.getByRole('row', { name: /SVCB-1/ }).textContent()).toContain('waiting-parts');
     await page.screenshot({ path: join(SHOTS, 'operator-reports.png'), fullPage: true });
     await page.getByRole('textbox', { name: 'Service' }).fill('StreamB Free');
@@ -127,7 +127,7 @@ describe('web app in Chromium', () => {
     await page.getByLabel('Language').selectOption('fr');
     await page.getByRole('link', { name: 'Rapports' }).click();
     await page.getByRole('heading', { name: 'Rapports reçus' }).waitFor();
-    await expect.poll(() => page.getByRole('row', { name: /SVCA-1/ }).textContent()).toContain('50.0 %');
+    await expect.poll(() => page.getByRole('row', { name: /SVCA-1/ }).textContent()).toContain('50,0\u00a0%');
     await page.screenshot({ path: join(SHOTS, 'operator-reports-fr.png'), fullPage: true });
     await page.close();
   });

@@ -7,10 +7,10 @@ import { useLoad } from '../lib/use-api.js';
 import { DataTable, Show } from '../ui/parts.js';
 
 /** Share of `part` in `whole` as a percentage with one decimal (counts, not money). */
-function rate(part: string | undefined, whole: bigint): string {
+function rate(part: string | undefined, whole: bigint, locale: string): string {
   if (whole === 0n) return '—';
   const tenths = (BigInt(part ?? '0') * 1000n) / whole;
-  return `${tenths / 10n}.${tenths % 10n} %`;
+  return `${tenths / 10n}${locale.startsWith('fr') ? ',' : '.'}${tenths % 10n}\u00a0%`;
 }
 
 function totalMatches(d: ReportDetail): bigint {
@@ -19,7 +19,7 @@ function totalMatches(d: ReportDetail): bigint {
 
 /** Reports received, filtered by service, territory and status, with the identification rate of each. */
 export function ReportsPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [filter, setFilter] = useState({ service: '', territory: '', status: '' });
   const reports = useLoad(
     async (c) => {
@@ -73,7 +73,7 @@ export function ReportsPage() {
               { header: t('reports.status'), cell: (r) => <span className={`tag status-${r.status}`}>{r.status}</span> },
               { header: t('reports.parts'), cell: (r) => `${r.partsReceived}/${r.partsExpected}`, numeric: true },
               { header: t('reports.lines'), cell: (r) => r.usageLines, numeric: true },
-              { header: t('reports.identified'), cell: (r) => rate(r.matches['accepted'], totalMatches(r)), numeric: true },
+              { header: t('reports.identified'), cell: (r) => rate(r.matches['accepted'], totalMatches(r), locale), numeric: true },
               { header: t('reports.review'), cell: (r) => r.matches['review'] ?? '0', numeric: true },
               { header: t('reports.unidentified'), cell: (r) => r.matches['unidentified'] ?? '0', numeric: true },
             ]}
@@ -86,7 +86,7 @@ export function ReportsPage() {
 
 /** One report: its status and identification counts. */
 export function ReportPage({ reportId }: { reportId: string }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const report = useLoad((c) => c.get<ReportDetail>(`/reports/${encodeURIComponent(reportId)}`), [reportId]);
   return (
     <Show loaded={report}>
@@ -103,7 +103,7 @@ export function ReportPage({ reportId }: { reportId: string }) {
             <div><dt>{t('reports.period')}</dt><dd>{r.periodStart} → {r.periodEnd}</dd></div>
             <div><dt>{t('reports.status')}</dt><dd>{r.status} ({r.partsReceived}/{r.partsExpected})</dd></div>
             <div><dt>{t('reports.lines')}</dt><dd>{r.usageLines}</dd></div>
-            <div><dt>{t('reports.identified')}</dt><dd>{rate(r.matches['accepted'], totalMatches(r))}</dd></div>
+            <div><dt>{t('reports.identified')}</dt><dd>{rate(r.matches['accepted'], totalMatches(r), locale)}</dd></div>
             <div><dt>{t('reports.review')}</dt><dd><a href={href('review')}>{r.matches['review'] ?? '0'}</a></dd></div>
             <div><dt>{t('reports.unidentified')}</dt><dd>{r.matches['unidentified'] ?? '0'}</dd></div>
           </dl>
