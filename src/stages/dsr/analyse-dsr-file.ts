@@ -117,7 +117,9 @@ export async function analyseDsrFile(store: Store, file: string): Promise<DsrFil
   const summaries = await readSummaries(store, layouts, issues);
   const body = new Map([...layouts].filter(([, l]) => l.kind !== 'head' && l.kind !== 'foot' && l.kind !== 'summary'));
   await extractDsrBody(store, body);
-  const blocks = await checkBlocks(store, [...body.keys()], issues);
+  await store.run(`INSERT INTO dsr_t_quarantine SELECT line_no, 'AS', 'DSR_BAD_LINE', 'resource has no BlockId or ResourceReference'
+    FROM dsr_t_resources WHERE block_id IS NULL OR resource_ref IS NULL`);
+  const blocks = await checkBlocks(store, issues);
   const usage = await checkUsageLines(store, summaries, header.numberOfFiles === 1, issues);
 
   const quarantinedRows = await store.all<{ line_no: bigint; code: string; reason: string }>(
@@ -246,12 +248,12 @@ async function readSummaries(store: Store, layouts: ReadonlyMap<string, DsrRecor
   return summaries;
 }
 
-async function checkBlocks(store: Store, bodyCodes: readonly string[], issues: DsrIssues): Promise<number> {
-  await store.run({
-    text: `CREATE TEMP TABLE dsr_t_blocks AS SELECT split_part(line, chr(9), 2) AS block_id, min(line_no) AS lo, max(line_no) AS hi, count(*) AS n
-      FROM dsr_t_numbered WHERE list_contains($1, rt) GROUP BY 1`,
-    values: [listValue([...bodyCodes])],
-  });
+/** Blocks from the split body records: each must be one contiguous run of lines (DSR Part 1: never split or repeated). */
+async function checkBlocks(store: Store, issues: DsrIssues): Promise<number> {
+  await store.run(`CREATE TEMP TABLE dsr_t_blocks AS SELECT block_id, min(line_no) AS lo, max(line_no) AS hi, count(*) AS n FROM (
+      SELECT block_id, line_no FROM dsr_t_usage UNION ALL SELECT block_id, line_no FROM dsr_t_resources
+      UNION ALL SELECT block_id, line_no FROM dsr_t_releases UNION ALL SELECT block_id, line_no FROM dsr_t_works
+      UNION ALL SELECT block_id, line_no FROM dsr_t_licensor) WHERE block_id IS NOT NULL GROUP BY block_id`);
   const split = await store.all<{ block_id: string; lo: bigint }>(`SELECT block_id, lo FROM (
       SELECT block_id, lo, max(hi) OVER (ORDER BY lo ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_hi FROM dsr_t_blocks)
     WHERE prev_hi > lo ORDER BY lo LIMIT 50`);

@@ -6,3 +6,11 @@ export { type DsrIssue } from './dsr-issue.js';
 export { type DsrFileAnalysis, analyseDsrFile } from './analyse-dsr-file.js';
 export { type DsrValidation, validateDsrFiles, toValidation, formatAmount } from './validate-dsr.js';
 export { type DsrSummary } from './summaries.js';
+export {
+  type DsrIngestStatus,
+  type DsrIngestFileResult,
+  type DsrIngestTotals,
+  type DsrIngestOptions,
+  ingestDsrFiles,
+} from './ingest-dsr.js';
+export { fingerprintFile } from './read-file-start.js';

@@ -16,6 +16,9 @@ import { sql, type Store } from '../../warehouse/index.js';
  */
 export async function loadDsrLines(store: Store, path: string): Promise<{ lines: number; rejected: number }> {
   await dropDsrTemp(store);
+  // Row order is the line number: keep insertion order for this one load, then let DuckDB write the
+  // split tables in parallel (every later table carries its line numbers explicitly).
+  await store.run('SET preserve_insertion_order = true');
   await store.run(sql`CREATE TEMP TABLE dsr_t_raw AS
     SELECT upper(trim(split_part(line, chr(9), 1))) AS rt, line
     FROM read_csv(${path}, delim = '', quote = '', escape = '', header = false, auto_detect = false,
@@ -24,6 +27,7 @@ export async function loadDsrLines(store: Store, path: string): Promise<{ lines:
   await store.run(`CREATE TEMP TABLE dsr_t_rejects AS
     SELECT line AS line_no, any_value(error_type) AS error, any_value(ltrim(csv_line, chr(10) || chr(13))) AS raw
     FROM dsr_t_reject_errors GROUP BY line`);
+  await store.run('SET preserve_insertion_order = false');
   const rejected = Number((await store.one<{ n: bigint }>('SELECT count(*) AS n FROM dsr_t_rejects'))?.n ?? 0n);
   if (rejected === 0) {
     await store.run('CREATE TEMP VIEW dsr_t_numbered AS SELECT rowid + 1 AS line_no, rt, line FROM dsr_t_raw');
@@ -64,8 +68,12 @@ export async function loadDsrLines(store: Store, path: string): Promise<{ lines:
   return { lines: kept + rejected, rejected };
 }
 
-/** Drops the temp tables and views of the last file loaded on this connection (all named `dsr_t_*`). */
+/**
+ * Drops the temp tables and views of the last file loaded on this connection (all named `dsr_t_*`)
+ * and restores DuckDB's default insertion-order setting.
+ */
 export async function dropDsrTemp(store: Store): Promise<void> {
+  await store.run('RESET preserve_insertion_order');
   const objects = await store.all<{ name: string; kind: string }>(`SELECT table_name AS name, table_type AS kind
     FROM information_schema.tables WHERE table_catalog = 'temp' AND table_name LIKE 'dsr\\_t\\_%' ESCAPE '\\'
     ORDER BY table_type DESC`);

@@ -1,0 +1,98 @@
+import { sql, type Store } from '../../warehouse/index.js';
+import type { DsrFileAnalysis } from './analyse-dsr-file.js';
+
+/** First and last day of a HEAD usage date (`2024`, `2024-03` or `2024-03-05`). */
+export function usageDateBounds(text: string): { first: string; last: string } {
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(text);
+  if (!m) return { first: text, last: text };
+  if (m[3]) return { first: text, last: text };
+  if (m[2]) {
+    const last = new Date(Date.UTC(Number(m[1]), Number(m[2]), 0)).getUTCDate();
+    return { first: `${m[1]}-${m[2]}-01`, last: `${m[1]}-${m[2]}-${String(last).padStart(2, '0')}` };
+  }
+  return { first: `${m[1]}-01-01`, last: `${m[1]}-12-31` };
+}
+
+/**
+ * Writes an analysed file (its `dsr_t_*` temp tables) into the warehouse; the caller holds the
+ * transaction. A single-file report goes straight to the core tables; a part of an `xofy` report goes
+ * to the `dsr_staged_*` tables until the last part arrives.
+ */
+export async function writeAnalysis(
+  store: Store,
+  a: DsrFileAnalysis,
+  ctx: { fileId: string; bytes: number; runId: string; now: Date; onStep: (step: string) => void },
+): Promise<void> {
+  const h = a.header;
+  const reportId = a.reportId;
+  if (!h || !reportId) return;
+  const { fileId, runId } = ctx;
+  const staged = h.numberOfFiles > 1;
+  const t = (core: string, stage: string) => (staged ? stage : core);
+  await store.run(sql`INSERT INTO input_files (file_id, kind, path, bytes, status, run_id, reason, received_at)
+    VALUES (${fileId}, 'dsr', ${a.file}, ${ctx.bytes}, 'waiting-parts', ${runId}, NULL, ${ctx.now.toISOString()}::TIMESTAMP)`);
+  const existing = await store.one<{ parts_received: number }>(sql`SELECT parts_received FROM reports WHERE report_id = ${reportId}`);
+  if (existing) {
+    await store.run(sql`UPDATE reports SET parts_received = parts_received + 1 WHERE report_id = ${reportId}`);
+  } else {
+    const start = usageDateBounds(h.usageStartDate).first;
+    const end = usageDateBounds(h.usageEndDate).last;
+    await store.run(sql`INSERT INTO reports (report_id, message_id, sender, sender_name, recipient, service, territory, period_start, period_end,
+        profile, profile_version, parts_expected, parts_received, status, run_id)
+      VALUES (${reportId}, ${h.messageId}, ${h.senderPartyId || h.senderName}, ${h.senderName || null}, ${h.recipientPartyId || h.recipientName || null},
+        ${h.serviceDescription || a.fileName?.serviceDescription || ''}, ${a.territory ?? ''}, ${start}::DATE, ${end}::DATE, ${h.profile},
+        ${h.profileVersion}, ${h.numberOfFiles}, 1, 'waiting-parts', ${runId})`);
+  }
+  await store.run(sql`INSERT INTO dsr_report_parts VALUES (${reportId}, ${h.fileNumber}, ${fileId}, ${a.file}, ${a.lines}, ${a.blocks},
+    ${a.footer?.linesInReport ?? null}, ${a.footer?.blocksInReport ?? null}, ${runId})`);
+
+  // Every part repeats the summaries: keep the first copy.
+  const summaryTable = t('report_summaries', 'dsr_staged_summaries');
+  const haveSummaries = await store.one<{ n: bigint }>({ text: `SELECT count(*) AS n FROM ${summaryTable} WHERE report_id = $1`, values: [reportId] });
+  if ((haveSummaries?.n ?? 0n) === 0n) {
+    for (const s of a.summaries) {
+      await store.run({
+        text: `INSERT INTO ${summaryTable} VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::HUGEINT, $13::HUGEINT, $14, $15, $16, $17)`,
+        values: [
+          reportId, s.summaryId, s.recordType, s.commercialModel, s.useType, s.territory, s.serviceDescription, s.usages, s.totalUsages,
+          s.subscribers, s.currency, s.netRevenue?.toString() ?? null, s.indirectNetRevenue?.toString() ?? null, s.rightsController,
+          s.rightsType, s.rightsTypePct, s.exchangeRate,
+        ],
+      });
+    }
+  }
+  ctx.onStep('resources');
+  await store.run({
+    text: `INSERT INTO ${t('report_resources', 'dsr_staged_resources')} SELECT $1, block_id, resource_ref, dsp_resource_id, isrc, title, subtitle,
+      display_artist, duration_s, resource_type, iswc, work_title, writers, writer_ids, publishers, proprietary_work_id
+      FROM dsr_t_resources WHERE block_id IS NOT NULL AND resource_ref IS NOT NULL`,
+    values: [reportId],
+  });
+  ctx.onStep('usage-lines');
+  await store.run({
+    text: `INSERT INTO ${t('usage_lines', 'dsr_staged_usage_lines')} SELECT $1, $2, line_no, block_id, summary_id, transaction_id,
+      coalesce(resource_ref, release_ref), dsp_resource_id, usages, use_type, net_revenue, royalty_bearing
+      FROM dsr_t_usage WHERE problem IS NULL`,
+    values: [reportId, fileId],
+  });
+  await store.run({
+    text: `INSERT INTO ${t('usage_licensor_lines', 'dsr_staged_licensor_lines')} SELECT $1, $2, l.line_no, u.line_no, l.block_id, l.summary_id,
+      l.rights_controller, l.rights_controller_party_id, l.rights_controller_work_id, l.right_share_percentage, l.rights_type,
+      l.allocated_net_revenue, l.allocated_amount
+      FROM dsr_t_licensor l ASOF LEFT JOIN (SELECT line_no, block_id FROM dsr_t_usage WHERE rt LIKE 'SU03%') u
+        ON u.block_id = l.block_id AND l.line_no > u.line_no
+      WHERE l.problem IS NULL`,
+    values: [reportId, fileId],
+  });
+  ctx.onStep('quarantine');
+  await store.run({
+    text: `INSERT INTO quarantine SELECT $1, $2, q.line_no, q.record_type, q.code, q.reason, coalesce(n.line, r.raw), $3
+      FROM (SELECT line_no, any_value(record_type) AS record_type, any_value(code) AS code, string_agg(DISTINCT reason, '; ') AS reason
+            FROM dsr_t_quarantine GROUP BY line_no) q
+      LEFT JOIN dsr_t_numbered n ON n.line_no = q.line_no LEFT JOIN dsr_t_rejects r ON r.line_no = q.line_no`,
+    values: [fileId, a.file, runId],
+  });
+  for (const issue of [...a.issues.errors, ...a.issues.warnings]) {
+    await store.run(sql`INSERT INTO report_issues VALUES (${reportId}, ${fileId}, ${issue.severity}, ${issue.code}, ${issue.line ?? null}, ${issue.message}, ${runId})`);
+  }
+}
