@@ -7,6 +7,7 @@ import { registerServeCommands } from './serve.js';
 import { registerGenerateCommands } from './generate.js';
 import { registerCwrCommands } from './cwr.js';
 import { registerIdentifyCommands } from './identify.js';
+import { registerDsrCommands } from './dsr.js';
 
 /** Every command module; each adds its own subcommands. Add one import and one entry per module. */
 export const COMMANDS: readonly RegisterCommands[] = [
@@ -18,4 +19,5 @@ export const COMMANDS: readonly RegisterCommands[] = [
   registerGenerateCommands,
   registerCwrCommands,
   registerIdentifyCommands,
+  registerDsrCommands,
 ];
