@@ -86,6 +86,7 @@ export async function identifyReports(store: Store, input: IdentifyReportsInput)
         json_merge_patch(coalesce(x.evidence, '{}'::JSON), to_json({resource_key: r.resource_key, reason: x.reason})),
         ${input.codeVersion}, ${input.runId}
       FROM id_rows r JOIN id_res USING (resource_key) JOIN id_result x USING (res_id)`);
+    progress('write-review');
     const next = await store.one<{ n: number }>(
       "SELECT CAST(coalesce(max(CAST(substr(review_id, 5) AS INTEGER)), 0) AS INTEGER) AS n FROM review_items",
     );
@@ -102,6 +103,7 @@ export async function identifyReports(store: Store, input: IdentifyReportsInput)
     const count = await store.one<{ n: bigint }>('SELECT count(*) AS n FROM id_rows');
     return Number(count?.n ?? 0n);
   });
+  progress('links');
   if (input.linkReportIswcs ?? true) {
     await recordLinks(
       store,
@@ -110,6 +112,7 @@ export async function identifyReports(store: Store, input: IdentifyReportsInput)
       input.now,
     );
   }
+  progress('cleanup');
   for (const t of ['id_rows', 'id_res', 'id_res_keys', 'id_res_k', 'id_res_artists', 'id_res_words', 'id_res_ipis', 'id_s1', 'id_s2',
     'id_links', 'id_ident', 'id_memory', 'id_rejected', 'id_open', 'id_open_k', 'id_key_df', 'id_pair', 'id_fuzzy', 'id_tok',
     'id_feat', 'id_scored', 'id_meta', 'id_result', 'id_reports']) {

@@ -12,14 +12,15 @@ export async function recordLinks(store: Store, selectSql: string, now: Date): P
   const at = now.toISOString();
   await store.run(`CREATE OR REPLACE TEMP TABLE lr_new AS SELECT DISTINCT upper(isrc) AS isrc, work_id, iswc, source, source_ref,
     CAST(confidence AS INTEGER) AS confidence FROM (${selectSql}) WHERE isrc IS NOT NULL AND (work_id IS NOT NULL OR iswc IS NOT NULL)`);
-  const same = `l.isrc = n.isrc AND l.source = n.source AND l.source_ref IS NOT DISTINCT FROM n.source_ref
-    AND l.work_id IS NOT DISTINCT FROM n.work_id AND l.iswc IS NOT DISTINCT FROM n.iswc`;
+  // Equality on coalesced keys (not IS NOT DISTINCT FROM) so that DuckDB hash-joins.
+  const same = `l.isrc = n.isrc AND l.source = n.source AND coalesce(l.source_ref, '') = coalesce(n.source_ref, '')
+    AND coalesce(l.work_id, '') = coalesce(n.work_id, '') AND coalesce(l.iswc, '') = coalesce(n.iswc, '')`;
   await store.run({ text: `UPDATE isrc_work_links AS l SET last_seen = greatest(l.last_seen, $1::TIMESTAMP) FROM lr_new AS n WHERE ${same}`, values: [at] });
   const before = Number((await store.one<{ n: bigint }>('SELECT count(*) AS n FROM isrc_work_links'))?.n ?? 0n);
   await store.run({
     text: `INSERT INTO isrc_work_links (isrc, work_id, iswc, source, source_ref, confidence, first_seen, last_seen, conflict)
       SELECT n.isrc, n.work_id, n.iswc, n.source, n.source_ref, n.confidence, $1::TIMESTAMP, $1::TIMESTAMP, false
-      FROM lr_new n WHERE NOT EXISTS (SELECT 1 FROM isrc_work_links l WHERE ${same})`,
+      FROM lr_new n ANTI JOIN isrc_work_links l ON ${same}`,
     values: [at],
   });
   const after = Number((await store.one<{ n: bigint }>('SELECT count(*) AS n FROM isrc_work_links'))?.n ?? 0n);
@@ -33,11 +34,12 @@ export async function recordLinks(store: Store, selectSql: string, now: Date): P
  * its ISWC counts as the work holding that ISWC). Flags are only ever set, never cleared here.
  */
 export async function flagLinkConflicts(store: Store): Promise<number> {
+  // The join key is a CASE so that DuckDB hash-joins (a left-side-only condition in ON makes a nested loop).
   await store.run(`CREATE OR REPLACE TEMP TABLE lr_conflicts AS
+    WITH ids AS (SELECT work_id, iswc FROM work_iswcs UNION SELECT work_id, iswc FROM works WHERE iswc IS NOT NULL)
     SELECT isrc FROM (
-      SELECT l.isrc, coalesce(l.work_id, wi.work_id, w.work_id, 'iswc:' || l.iswc) AS ident
-      FROM isrc_work_links l LEFT JOIN work_iswcs wi ON l.work_id IS NULL AND wi.iswc = l.iswc
-        LEFT JOIN works w ON l.work_id IS NULL AND w.iswc = l.iswc)
+      SELECT l.isrc, coalesce(l.work_id, ids.work_id, 'iswc:' || l.iswc) AS ident
+      FROM isrc_work_links l LEFT JOIN ids ON ids.iswc = CASE WHEN l.work_id IS NULL THEN l.iswc END)
     GROUP BY isrc HAVING count(DISTINCT ident) > 1`);
   const row = await store.one<{ n: bigint }>('SELECT count(*) AS n FROM isrc_work_links WHERE NOT conflict AND isrc IN (SELECT isrc FROM lr_conflicts)');
   await store.run('UPDATE isrc_work_links SET conflict = true WHERE NOT conflict AND isrc IN (SELECT isrc FROM lr_conflicts)');

@@ -24,7 +24,9 @@ const INDEXED_SQL = `
 export async function refreshMatchIndex(store: Store): Promise<{ works: number }> {
   await store.run(`CREATE OR REPLACE TEMP TABLE mi_source AS ${SOURCE_SQL}`);
   await store.run(`CREATE OR REPLACE TEMP TABLE mi_affected AS
-    SELECT DISTINCT work_id FROM ((SELECT * FROM mi_source EXCEPT ${INDEXED_SQL}) UNION ALL (${INDEXED_SQL} EXCEPT SELECT * FROM mi_source))`);
+    SELECT DISTINCT work_id FROM (
+      (SELECT * FROM mi_source EXCEPT SELECT * FROM (${INDEXED_SQL}))
+      UNION ALL (SELECT * FROM (${INDEXED_SQL}) EXCEPT SELECT * FROM mi_source))`);
   const count = Number((await store.one<{ n: bigint }>('SELECT count(*) AS n FROM mi_affected'))?.n ?? 0n);
   if (count > 0) {
     for (const table of ['match_work_titles', 'match_title_tokens', 'match_work_people']) {
