@@ -19,7 +19,7 @@ const tokens: Record<string, string> = {};
 
 beforeAll(async () => {
   // The app under test is the one `npm run build:web` makes, served by the API's static hook.
-  await build({ configFile: join(import.meta.dirname, '../../src/web/vite.config.ts'), logLevel: 'silent' });
+  await build({ configFile: join(import.meta.dirname, '../../src/web/build/vite.config.ts'), logLevel: 'silent' });
   mkdirSync(SHOTS, { recursive: true });
   store = await openStore(':memory:', { threads: 1 });
   await loadPortalData(store);
@@ -33,7 +33,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await close?.();
-  await store?.close();
+  store?.close();
 });
 
 async function signIn(role: 'member' | 'operator'): Promise<Page> {
@@ -86,8 +86,8 @@ describe('web app in Chromium', () => {
     // The console's pages are not there for a member, and the API refuses its data.
     await page.goto(`${url}/#/review`);
     await page.getByRole('heading', { name: 'My works' }).waitFor();
-    const status = await page.evaluate(async (key) => (await fetch('/review-queue', { headers: { authorization: `Bearer ${key}` } })).status, tokens['member']!);
-    expect(status).toBe(403);
+    const refused = await page.request.get(`${url}/review-queue`, { headers: { authorization: `Bearer ${tokens['member']!}` } });
+    expect(refused.status()).toBe(403);
     await page.close();
   });
 
@@ -139,7 +139,11 @@ describe('web app in Chromium', () => {
     await page.keyboard.type(tokens['member']!);
     await page.keyboard.press('Enter');
     await page.getByTestId('who').waitFor();
-    const focused = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent || '');
+    const focused = async () => {
+      const el = page.locator(':focus');
+      if ((await el.count()) === 0) return '';
+      return (await el.getAttribute('id')) || ((await el.textContent()) ?? '');
+    };
     await expect.poll(focused).toBe('main');
     await page.keyboard.press('Shift+Tab'); // back into the header: the sign-out button
     expect(await focused()).toBe('Sign out');

@@ -4,7 +4,7 @@ import { translate, type Language, type MessageKey } from './messages.js';
 export interface I18n {
   readonly language: Language;
   readonly locale: string;
-  t(key: MessageKey, values?: Record<string, string | number>): string;
+  readonly t: (key: MessageKey, values?: Record<string, string | number>) => string;
 }
 
 /** An I18n for a language. */

@@ -73,7 +73,13 @@ function Trace({ line, staff }: { line: StatementLine; staff: boolean }) {
       if (!staff || !line.invoiceId) return null;
       const claims = await c.get<Page<ClaimLine>>('/claims', { invoiceId: line.invoiceId, limit: 1000 });
       const claim = claims.items.find((x) => x.claimId === line.claimId) ?? null;
-      const report = claim ? await c.get<ReportDetail>(`/reports/${encodeURIComponent(claim.reportId)}`).catch((e: unknown) => (e instanceof ApiError ? null : Promise.reject(e))) : null;
+      let report: ReportDetail | null = null;
+      try {
+        if (claim) report = await c.get<ReportDetail>(`/reports/${encodeURIComponent(claim.reportId)}`);
+      } catch (e) {
+        // A report the API refuses or no longer has leaves the chain at the claim's reference.
+        if (!(e instanceof ApiError)) throw e;
+      }
       return { claim, report };
     },
     [line, staff],

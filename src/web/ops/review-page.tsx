@@ -68,7 +68,7 @@ export function ReviewPage() {
 
 function Evidence({ value }: { value: unknown }) {
   if (value === null || value === undefined) return <>—</>;
-  if (typeof value !== 'object') return <>{String(value)}</>;
+  if (typeof value !== 'object') return <>{typeof value === 'string' ? value : JSON.stringify(value)}</>;
   return (
     <dl className="evidence">
       {Object.entries(value as Record<string, unknown>).map(([k, v]) => (
