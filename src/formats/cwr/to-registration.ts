@@ -39,6 +39,7 @@ export function parseDuration(text: string): number | undefined {
 export function parseSociety(text: string): string | undefined {
   const t = text.trim();
   if (t === '') return undefined;
+  if (t.length === 3 && /^\d{3}$/.test(t)) return t;
   return /^\d+$/.test(t) ? String(Number(t)).padStart(3, '0') : t;
 }
 
@@ -78,6 +79,26 @@ function addCollection(list: CollectionShare[], r: CwrRecord, s: OwnershipShares
   return include;
 }
 
+type Mutable = Record<string, unknown>;
+
+/** Sets an optional property only when there is a value (exactOptionalPropertyTypes: absent, never undefined). */
+function set(target: Mutable, key: string, value: unknown): void {
+  if (value !== undefined && value !== '') target[key] = value;
+}
+
+function readIpi(target: Mutable, x: Readonly<Record<string, string>>): void {
+  const ipi = x['ipiNameNumber'];
+  if (ipi && /[1-9]/.test(ipi)) target['ipiNameNumber'] = ipi.length === 11 ? ipi : ipi.padStart(11, '0');
+  const base = x['ipiBaseNumber'];
+  if (base && /[1-9]/.test(base)) target['ipiBaseNumber'] = base;
+}
+
+function readSocieties(target: Mutable, x: Readonly<Record<string, string>>): void {
+  set(target, 'prSociety', parseSociety(x['prSociety'] ?? ''));
+  set(target, 'mrSociety', parseSociety(x['mrSociety'] ?? ''));
+  set(target, 'srSociety', parseSociety(x['srSociety'] ?? ''));
+}
+
 const opt = <K extends string, V>(key: K, value: V | undefined | ''): { [P in K]?: V } =>
   (value === undefined || value === '' ? {} : { [key]: value }) as { [P in K]?: V };
 
@@ -115,31 +136,27 @@ export function toRegistration(tx: CwrTransaction, version: CwrVersion): { regis
     switch (r.type) {
       case 'SPU':
       case 'OPU': {
-        const chain = Number(x['publisherSequence']) || 0;
-        const value: Omit<PublisherInWork, 'collection'> = {
-          chain, ipNumber: x['ipNumber'] ?? '', name: x['name'] ?? '', role: x['publisherType'] ?? '', controlled: r.type === 'SPU',
-          ownership: v3 ? NONE : shares(b, r),
-          ...opt('ipiNameNumber', x['ipiNameNumber'] && Number(x['ipiNameNumber']) > 0 ? x['ipiNameNumber'].padStart(11, '0') : undefined),
-          ...opt('ipiBaseNumber', x['ipiBaseNumber'] && /[1-9]/.test(x['ipiBaseNumber']) ? x['ipiBaseNumber'] : undefined),
-          ...(v3 ? {} : { ...opt('prSociety', parseSociety(x['prSociety'] ?? '')), ...opt('mrSociety', parseSociety(x['mrSociety'] ?? '')), ...opt('srSociety', parseSociety(x['srSociety'] ?? '')) }),
-          ...(v3 ? {} : opt('agreementNumber', x['societyAgreementNumber'])),
+        const value: Mutable = {
+          chain: Number(x['publisherSequence']) || 0, ipNumber: x['ipNumber'] ?? '', name: x['name'] ?? '', role: x['publisherType'] ?? '',
+          controlled: r.type === 'SPU', ownership: v3 ? NONE : shares(b, r),
         };
-        const party = { value, collection: [], lastInclude: false, societies: {} };
+        readIpi(value, x);
+        if (!v3) {
+          readSocieties(value, x);
+          set(value, 'agreementNumber', x['societyAgreementNumber']);
+        }
+        const party = { value: value as unknown as Omit<PublisherInWork, 'collection'>, collection: [], lastInclude: false, societies: {} };
         publishers.push(party);
         lastParty = party;
         break;
       }
       case 'SWR':
       case 'OWR': {
-        const value: Omit<WriterInWork, 'collection'> = {
-          ipNumber: x['ipNumber'] ?? '', lastName: x['lastName'] ?? '', role: x['designation'] ?? '', controlled: r.type === 'SWR',
-          ownership: v3 ? NONE : shares(b, r),
-          ...opt('firstName', x['firstName']),
-          ...opt('ipiNameNumber', x['ipiNameNumber'] && Number(x['ipiNameNumber']) > 0 ? x['ipiNameNumber'].padStart(11, '0') : undefined),
-          ...opt('ipiBaseNumber', x['ipiBaseNumber'] && /[1-9]/.test(x['ipiBaseNumber']) ? x['ipiBaseNumber'] : undefined),
-          ...(v3 ? {} : { ...opt('prSociety', parseSociety(x['prSociety'] ?? '')), ...opt('mrSociety', parseSociety(x['mrSociety'] ?? '')), ...opt('srSociety', parseSociety(x['srSociety'] ?? '')) }),
-        };
-        const party = { value, collection: [], lastInclude: false, societies: {} };
+        const value: Mutable = { ipNumber: x['ipNumber'] ?? '', lastName: x['lastName'] ?? '', role: x['designation'] ?? '', controlled: r.type === 'SWR', ownership: v3 ? NONE : shares(b, r) };
+        set(value, 'firstName', x['firstName']);
+        readIpi(value, x);
+        if (!v3) readSocieties(value, x);
+        const party = { value: value as unknown as Omit<WriterInWork, 'collection'>, collection: [], lastInclude: false, societies: {} };
         writers.push(party);
         lastParty = party;
         lastWriter = party;
@@ -185,16 +202,16 @@ export function toRegistration(tx: CwrTransaction, version: CwrVersion): { regis
       }
       case 'REC': {
         const date = x['releaseDate'] ?? '';
-        recordings.push({
-          ...opt('isrc', x['isrc']?.toUpperCase()),
-          ...opt('title', x['recordingTitle']),
-          ...opt('versionTitle', x['versionTitle']),
-          ...opt('displayArtist', x['displayArtist']),
-          ...opt('label', x['recordLabel'] || x['albumLabel']),
-          ...opt('durationS', parseDuration(x['releaseDuration'] ?? '')),
-          ...opt('releaseDate', /^\d{8}$/.test(date) && Number(date) > 0 ? `${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)}` : undefined),
-          ...opt('ean', x['ean'] && /[1-9]/.test(x['ean']) ? x['ean'] : undefined),
-        });
+        const rec: Mutable = {};
+        set(rec, 'isrc', x['isrc']?.toUpperCase());
+        set(rec, 'title', x['recordingTitle']);
+        set(rec, 'versionTitle', x['versionTitle']);
+        set(rec, 'displayArtist', x['displayArtist']);
+        set(rec, 'label', x['recordLabel'] || x['albumLabel']);
+        set(rec, 'durationS', parseDuration(x['releaseDuration'] ?? ''));
+        if (/^\d{8}$/.test(date) && date !== '00000000') rec['releaseDate'] = `${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)}`;
+        if (x['ean'] && /[1-9]/.test(x['ean'])) rec['ean'] = x['ean'];
+        recordings.push(rec as RecordingRegistration);
         break;
       }
       case 'XRF':
