@@ -13,7 +13,8 @@ import { openStore, type Store } from '../src/warehouse/index.js';
  *   35 % carry an ISRC the registry links to the work             → truth: ISRC path
  *   40 % carry only metadata (no or unknown ISRC), with noise: one-letter typos (25 %), annotations
  *        ("(Live)", "- Remastered 2011", "feat. X", 35 %), upper case, a cover artist instead of
- *        the work's performer (10 %), writers given for half, durations off by a few seconds
+ *        the work's performer (10 %; always when the work names no performer), writers given for
+ *        half, durations off by a few seconds
  *   15 % are recordings of works outside the repertoire (titles from the same vocabulary, so some
  *        collide with repertoire titles) → truth: unidentified.
  * Precision = correct accepted / accepted; recall = correct accepted / resources whose work is known.
@@ -82,7 +83,7 @@ async function seed(store: Store, works: number, resources: number): Promise<voi
       || CASE WHEN kind = 'metadata' THEN (CASE hash(r, 32) % 20 WHEN 0 THEN ' (Live)' WHEN 1 THEN ' - Remastered 2011' WHEN 2 THEN ' (feat. Zorro)'
           WHEN 3 THEN ' [Radio Edit]' WHEN 4 THEN ' - Acoustic Version' WHEN 5 THEN ' (Instrumental)' WHEN 6 THEN ' (2019 Remaster)' ELSE '' END) ELSE '' END,
       NULL,
-      CASE WHEN kind = 'metadata' AND hash(r, 33) % 10 = 0 THEN 'Cover ' || ${word('hash(r, 34) % 64000')} ELSE perf END,
+      CASE WHEN kind = 'metadata' AND hash(r, 33) % 10 = 0 OR perf IS NULL THEN 'Cover ' || ${word('hash(r, 34) % 64000')} ELSE perf END,
       CASE WHEN dur IS NULL THEN NULL ELSE dur + CAST(hash(r, 35) % 5 AS INTEGER) - 2 END,
       'SoundRecording',
       CASE WHEN kind = 'iswc' THEN 'T' || lpad(CAST(w AS VARCHAR), 10, '0') END,

@@ -8,12 +8,14 @@ import type { MatchOptions } from './match-options.js';
  * larger than `maxExactBlock`; for resources without an exact candidate, their two rarest title tokens
  * (blocks up to `maxTokenBlock`) and their performers and writers (up to `maxPeopleBlock` works each).
  *
- * Score (integer 0..1000): title 750 when exact, else 1200·sim − 480 capped at 700 (sim = mean of
- * Jaro-Winkler and Levenshtein ratio; below 0.75 the candidate is dropped); performer +250, or −50 when
- * both sides name performers and none agree (a cover keeps its work, so this is weak); writer surname
+ * Score (integer 0..1000): title 750 when exact, else 1200·sim − 450 capped at 720 (sim = mean of
+ * Jaro-Winkler and Levenshtein ratio, 0 when the titles' numbers differ; below 0.75 dropped);
+ * performer +250, or −50 when both sides name performers and none agree (a cover keeps its work, so
+ * this is weak); writer surname
  * +250, IPI +300, −150 when both sides name writers and none agree; duration ±5 s +30, more than 60 s
- * −60; a title key that only one work of the repertoire carries +150 (+100 when shorter than 10
- * characters: short titles collide across repertoires). Clamped to 0..1000.
+ * −60; a title key that only one work of the repertoire carries +150. Clamped to 0..1000.
+ * So an exact title needs one corroboration (performer, writer, uniqueness) to be accepted at 900,
+ * and a near title (sim ≥ 0.9) needs a performer or writer and the duration, or both people.
  * Writes `id_meta`: the best candidate per resource with its score, the runner-up, and evidence.
  */
 export async function runMetadataStep(store: Store, options: MatchOptions): Promise<void> {
@@ -51,7 +53,10 @@ export async function runMetadataStep(store: Store, options: MatchOptions): Prom
     WITH title AS (
       SELECT p.res_id, p.work_id, bool_or(t.title_key = k.key) AS exact,
         bool_or(t.title_key = k.key AND k.kind <> 'part') AS exact_whole,
-        max(CASE WHEN t.title_key = k.key THEN 1.0 ELSE 0.5 * jaro_winkler_similarity(k.key, t.title_key)
+        max(CASE WHEN t.title_key = k.key THEN 1.0
+          -- Titles that differ in their numbers ("part 1" / "part 2") are different works, however close.
+          WHEN regexp_replace(k.key, '[^0-9]', '', 'g') <> regexp_replace(t.title_key, '[^0-9]', '', 'g') THEN 0.0
+          ELSE 0.5 * jaro_winkler_similarity(k.key, t.title_key)
           + 0.5 * (1 - levenshtein(k.key, t.title_key) / greatest(length(k.key), length(t.title_key), 1)) END) AS sim
       FROM id_pair p JOIN id_res_k k USING (res_id) JOIN match_work_titles t USING (work_id) GROUP BY ALL),
     perf AS (
@@ -83,11 +88,11 @@ export async function runMetadataStep(store: Store, options: MatchOptions): Prom
     WHERE t.exact OR t.sim >= 0.75`);
   await store.run(`CREATE OR REPLACE TEMP TABLE id_scored AS
     SELECT *, CAST(greatest(0, least(1000,
-        (CASE WHEN exact THEN 750 ELSE least(700, CAST(round(1200 * sim) AS INTEGER) - 480) END)
+        (CASE WHEN exact THEN 750 ELSE least(720, CAST(round(1200 * sim) AS INTEGER) - 450) END)
       + (CASE performer WHEN 1 THEN 250 WHEN -1 THEN -50 ELSE 0 END)
       + (CASE WHEN ipi THEN 300 WHEN writer = 1 THEN 250 WHEN writer = -1 THEN -150 ELSE 0 END)
       + (CASE duration WHEN 1 THEN 30 WHEN -1 THEN -60 ELSE 0 END)
-      + (CASE WHEN unique_title THEN (CASE WHEN length(title_key) >= 10 THEN 150 ELSE 100 END) ELSE 0 END))) AS INTEGER) AS score
+      + (CASE WHEN unique_title THEN 150 ELSE 0 END))) AS INTEGER) AS score
     FROM id_feat`);
   await store.run(`CREATE OR REPLACE TEMP TABLE id_meta AS
     WITH ranked AS (SELECT *, row_number() OVER (PARTITION BY res_id ORDER BY score DESC, work_id) AS rn FROM id_scored)

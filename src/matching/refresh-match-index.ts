@@ -1,4 +1,4 @@
-import type { Store } from '../warehouse/index.js';
+import { sql, type Store } from '../warehouse/index.js';
 import { appendRows, streamRows, type AppendRow } from './append-rows.js';
 import { nameKeys, surnameKey } from './normalise-name.js';
 import { normaliseTitle } from './normalise-title.js';
@@ -12,6 +12,14 @@ const SOURCE_SQL = `
   UNION SELECT ws.work_id, 'writer', p.name FROM work_shares ws JOIN parties p USING (party_id)
     WHERE (p.kind = 'writer' OR ws.role IN ('CA','C','A','AR','AD','SR','SA','TR')) AND p.name IS NOT NULL AND trim(p.name) <> ''`;
 
+const FINGERPRINT_SQL = `SELECT concat_ws(':',
+  (SELECT count(*) || '/' || coalesce(sum(hash(work_id, title)::HUGEINT), 0) FROM works),
+  (SELECT count(*) || '/' || coalesce(sum(hash(work_id, title)::HUGEINT), 0) FROM work_titles),
+  (SELECT count(*) || '/' || coalesce(sum(hash(work_id, name)::HUGEINT), 0) FROM work_performers),
+  (SELECT count(*) || '/' || coalesce(sum(hash(work_id, display_artist)::HUGEINT), 0) FROM recordings),
+  (SELECT count(*) || '/' || coalesce(sum(hash(work_id, party_id, role)::HUGEINT), 0) FROM work_shares),
+  (SELECT count(*) || '/' || coalesce(sum(hash(party_id, kind, name)::HUGEINT), 0) FROM parties)) AS fp`;
+
 const INDEXED_SQL = `
   SELECT work_id, 'title' AS kind, raw_title AS raw FROM match_work_titles
   UNION SELECT work_id, kind, raw FROM match_work_people`;
@@ -22,6 +30,10 @@ const INDEXED_SQL = `
  * Returns how many works were (re)keyed. Idempotent: a second call with no change re-keys nothing.
  */
 export async function refreshMatchIndex(store: Store): Promise<{ works: number }> {
+  // A fingerprint of every source table (one aggregate scan each) spares the full diff when nothing changed.
+  const print = await store.one<{ fp: string }>(FINGERPRINT_SQL);
+  const last = await store.one<{ fingerprint: string }>('SELECT fingerprint FROM match_index_state');
+  if (print !== undefined && last?.fingerprint === print.fp) return { works: 0 };
   await store.run(`CREATE OR REPLACE TEMP TABLE mi_source AS ${SOURCE_SQL}`);
   await store.run(`CREATE OR REPLACE TEMP TABLE mi_affected AS
     SELECT DISTINCT work_id FROM (
@@ -59,6 +71,8 @@ export async function refreshMatchIndex(store: Store): Promise<{ works: number }
       SELECT DISTINCT unnest(string_split(replace(title_key, ' / ', ' '), ' ')) AS token, work_id
       FROM match_work_titles SEMI JOIN mi_affected USING (work_id)`);
   }
+  await store.run('DELETE FROM match_index_state');
+  await store.run(sql`INSERT INTO match_index_state VALUES (${print?.fp ?? ''})`);
   await store.run('DROP TABLE IF EXISTS mi_source');
   await store.run('DROP TABLE IF EXISTS mi_affected');
   return { works: count };

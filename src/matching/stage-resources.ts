@@ -1,5 +1,5 @@
-import type { Store } from '../warehouse/index.js';
-import { appendRows, streamRows, type AppendRow } from './append-rows.js';
+import { sql, type Store } from '../warehouse/index.js';
+import { appendRows, type AppendRow } from './append-rows.js';
 import { nameKeys, writerWords } from './normalise-name.js';
 import { normaliseTitle } from './normalise-title.js';
 
@@ -51,8 +51,15 @@ export async function stageResources(store: Store): Promise<number> {
     await appendRows(store, 'id_res_artists', artists.splice(0), true);
     await appendRows(store, 'id_res_words', words.splice(0), true);
   };
-  for await (const chunk of streamRows(store, 'SELECT res_id, title, subtitle, work_title, display_artist, writers FROM id_res')) {
-    for (const [resId, title, subtitle, workTitle, artist, writers] of chunk as [number, string | null, string | null, string | null, string | null, string | null][]) {
+  // Pages by res_id: a DuckDB stream is invalidated by other statements on the connection, and the
+  // keys are appended as we go, so each page is read whole before appending.
+  const PAGE = 50_000;
+  for (let from = 1; ; from += PAGE) {
+    const chunk = await store.all<{ res_id: number; title: string | null; subtitle: string | null; work_title: string | null; display_artist: string | null; writers: string | null }>(
+      sql`SELECT res_id, title, subtitle, work_title, display_artist, writers FROM id_res WHERE res_id >= ${from} AND res_id < ${from + PAGE} ORDER BY res_id`,
+    );
+    if (chunk.length === 0) break;
+    for (const { res_id: resId, title, subtitle, work_title: workTitle, display_artist: artist, writers } of chunk) {
       count++;
       const raw = title ?? workTitle;
       if (raw !== null && raw.trim() !== '') {
@@ -67,7 +74,7 @@ export async function stageResources(store: Store): Promise<number> {
       for (const key of nameKeys(artist)) artists.push([resId, key]);
       for (const w of writerWords(writers)) words.push([resId, w]);
     }
-    if (keys.length > 50_000) await flush();
+    await flush();
   }
   await flush();
   // IPI name numbers given for the writers ('IPI::00261661375', '00261661375', ...): 9–11 digits, zero-padded.
