@@ -34,7 +34,12 @@ export async function registerWebStatic(app: FastifyInstance, root: string = def
   await app.register(fastifyStatic, { root, serve: false });
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     if (request.method !== 'GET') return;
-    const path = decodeURI(request.url.split('?')[0] ?? '/');
+    let path: string;
+    try {
+      path = decodeURI(request.url.split('?')[0] ?? '/');
+    } catch {
+      return undefined; // a malformed address is the API's to refuse
+    }
     if (files.has(path) && path !== '/index.html') {
       // Vite names assets by content hash, so they may be cached for good.
       if (path.startsWith('/assets/')) reply.header('cache-control', 'public, max-age=31536000, immutable');

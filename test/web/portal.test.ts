@@ -54,6 +54,10 @@ describe('web app in Chromium', () => {
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('The key was refused');
     const api = await page.request.get(`${url}/works`, { headers: { accept: 'text/html' } });
     expect(api.status()).toBe(401);
+    const deepLink = await page.request.get(`${url}/some/page`, { headers: { accept: 'text/html' } });
+    expect(await deepLink.text()).toContain('<div id="root">');
+    const malformed = await page.request.get(`${url}/%E0%A4%A`, { headers: { accept: 'text/html' } });
+    expect(malformed.status()).toBe(400); // refused by Fastify's router, never a page or a 500
     await page.close();
   });
 
