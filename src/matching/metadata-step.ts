@@ -10,12 +10,12 @@ import type { MatchOptions } from './match-options.js';
  *
  * Score (integer 0..1000): title 750 when exact, else 1200·sim − 450 capped at 720 (sim = mean of
  * Jaro-Winkler and Levenshtein ratio, 0 when the titles' numbers differ; below 0.75 dropped);
- * performer +250, or −50 when both sides name performers and none agree (a cover keeps its work, so
- * this is weak); writer surname
+ * performer +250 (none when the performers differ: a cover keeps its work, so a mismatch is no
+ * evidence against it, it is kept in the evidence as −1); writer surname
  * +250, IPI +300, −150 when both sides name writers and none agree; duration ±5 s +30, more than 60 s
- * −60; a title key that only one work of the repertoire carries +150. Clamped to 0..1000.
- * So an exact title needs one corroboration (performer, writer, uniqueness) to be accepted at 900,
- * and a near title (sim ≥ 0.9) needs a performer or writer and the duration, or both people.
+ * −60; a title key that only one work of the repertoire carries +120. Clamped to 0..1000.
+ * So an exact title is accepted at 900 with a performer or writer, or when it is unique and the
+ * duration agrees; a near title (sim ≥ 0.9) needs a performer or writer and the duration, or both.
  * Writes `id_meta`: the best candidate per resource with its score, the runner-up, and evidence.
  */
 export async function runMetadataStep(store: Store, options: MatchOptions): Promise<void> {
@@ -89,10 +89,10 @@ export async function runMetadataStep(store: Store, options: MatchOptions): Prom
   await store.run(`CREATE OR REPLACE TEMP TABLE id_scored AS
     SELECT *, CAST(greatest(0, least(1000,
         (CASE WHEN exact THEN 750 ELSE least(720, CAST(round(1200 * sim) AS INTEGER) - 450) END)
-      + (CASE performer WHEN 1 THEN 250 WHEN -1 THEN -50 ELSE 0 END)
+      + (CASE performer WHEN 1 THEN 250 ELSE 0 END)
       + (CASE WHEN ipi THEN 300 WHEN writer = 1 THEN 250 WHEN writer = -1 THEN -150 ELSE 0 END)
       + (CASE duration WHEN 1 THEN 30 WHEN -1 THEN -60 ELSE 0 END)
-      + (CASE WHEN unique_title THEN 150 ELSE 0 END))) AS INTEGER) AS score
+      + (CASE WHEN unique_title THEN 120 ELSE 0 END))) AS INTEGER) AS score
     FROM id_feat`);
   await store.run(`CREATE OR REPLACE TEMP TABLE id_meta AS
     WITH ranked AS (SELECT *, row_number() OVER (PARTITION BY res_id ORDER BY score DESC, work_id) AS rn FROM id_scored)
