@@ -30,6 +30,11 @@ const SPU: Seq = [
   ['publisherSequence', 2, 'N'], ['ipNumber', 'IP'], ['name', 45], ['unknownIndicator', 1], ['publisherType', 2],
   ['ipiNameNumber', 11], ['ipiBaseNumber', 13], ['usaLicense', 1],
 ];
+// 3.0 as DMP writes it (the only 3.0 writer the reference cites): the 2.x Tax ID stays after the role.
+const SPU_30: Seq = [
+  ['publisherSequence', 2, 'N'], ['ipNumber', 'IP'], ['name', 45], ['unknownIndicator', 1], ['publisherType', 2], ['taxId', 9],
+  ['ipiNameNumber', 11], ['ipiBaseNumber', 13], ['usaLicense', 1],
+];
 const SPT: Seq = [
   ['sequence', 3, 'N'], ['ipNumber', 'IP'], ['prShare', 5, 'N'], ['mrShare', 5, 'N'], ['srShare', 5, 'N'], ['inclusionExclusion', 1],
   ['tis', 4, 'N'], ['prSociety', 4], ['mrSociety', 4], ['srSociety', 4], ['specialAgreements', 1], ['firstRecordingRefusal', 1],
@@ -37,6 +42,10 @@ const SPT: Seq = [
 ];
 const SWR: Seq = [
   ['ipNumber', 'IP'], ['lastName', 45], ['firstName', 30], ['unknownIndicator', 1], ['designation', 2], ['ipiNameNumber', 11],
+  ['ipiBaseNumber', 13], ['reversionary', 1], ['firstRecordingRefusal', 1], ['workForHire', 1], ['usaLicense', 1],
+];
+const SWR_30: Seq = [
+  ['ipNumber', 'IP'], ['lastName', 45], ['firstName', 30], ['unknownIndicator', 1], ['designation', 2], ['taxId', 9], ['ipiNameNumber', 11],
   ['ipiBaseNumber', 13], ['reversionary', 1], ['firstRecordingRefusal', 1], ['workForHire', 1], ['usaLicense', 1],
 ];
 const SWT: Seq = [
@@ -85,15 +94,19 @@ const DETAIL: readonly (readonly [readonly string[], Seq])[] = [
   [['ACK'], ACK], [['MSG'], MSG],
 ];
 
-function build(ipLength: number, withMan: boolean): ReadonlyMap<string, RecordLayout> {
+function build(ipLength: number, v30: boolean): ReadonlyMap<string, RecordLayout> {
   const map = new Map<string, RecordLayout>(CONTROL.map((l) => [l.type, l]));
   for (const [types, sequence] of DETAIL) {
-    for (const type of types) if (type !== 'MAN' || withMan) map.set(type, place(type, sequence, ipLength));
+    for (const type of types) {
+      if (type === 'MAN' && v30) continue;
+      const seq = v30 && (type === 'SPU' || type === 'OPU') ? SPU_30 : v30 && (type === 'SWR' || type === 'OWR') ? SWR_30 : sequence;
+      map.set(type, place(type, seq, ipLength));
+    }
   }
   return map;
 }
 
-/** Record layouts of CWR 3.0 (9-character interested-party numbers, no MAN). */
-export const LAYOUTS_V30: ReadonlyMap<string, RecordLayout> = build(9, false);
+/** Record layouts of CWR 3.0 (9-character interested-party numbers, Tax ID kept in SPU/SWR, no MAN). */
+export const LAYOUTS_V30: ReadonlyMap<string, RecordLayout> = build(9, true);
 /** Record layouts of CWR 3.1 (11-character interested-party numbers, MAN record). */
-export const LAYOUTS_V31: ReadonlyMap<string, RecordLayout> = build(11, true);
+export const LAYOUTS_V31: ReadonlyMap<string, RecordLayout> = build(11, false);
