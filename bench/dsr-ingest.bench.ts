@@ -85,7 +85,10 @@ export async function runDsrIngestBench(options: { lines: number; dir: string; t
 
   const ingestPath = join(options.dir, 'ingest.duckdb');
   const barePath = join(options.dir, 'bare.duckdb');
-  for (const p of [ingestPath, barePath]) rmSync(p, { force: true }), rmSync(`${p}.wal`, { force: true });
+  for (const p of [ingestPath, barePath]) {
+    rmSync(p, { force: true });
+    rmSync(`${p}.wal`, { force: true });
+  }
 
   const rss = sampleRss();
   const ingestStore = await openStore(ingestPath, storeOptions);

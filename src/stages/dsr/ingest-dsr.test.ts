@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-unsafe-assignment -- vitest asymmetric matchers (expect.any, expect.stringContaining) are typed any */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dsrFileName, formatDsrLines } from '../../formats/dsr/index.js';
 import { openStore, type Store } from '../../warehouse/index.js';

@@ -23,7 +23,6 @@ export async function readFileStart(path: string, maxBytes = 256 * 1024): Promis
   const raw = createReadStream(path, { highWaterMark: 64 * 1024 });
   const chunks: Buffer[] = [];
   let size = 0;
-  let gzip: boolean | undefined;
   let source: AsyncIterable<Buffer> = raw;
   const first = await new Promise<Buffer | null>((resolve, reject) => {
     raw.once('readable', () => resolve((raw.read(2) as Buffer | null) ?? null));
@@ -35,7 +34,7 @@ export async function readFileStart(path: string, maxBytes = 256 * 1024): Promis
     return { text: '', gzip: false };
   }
   raw.unshift(first);
-  gzip = isGzip(first);
+  const gzip = isGzip(first);
   if (gzip) source = raw.pipe(createGunzip());
   try {
     for await (const chunk of source) {
