@@ -70,7 +70,6 @@ export async function* readCwr(source: AsyncIterable<Uint8Array>, options: ReadC
   let groupType = '';
   let groupId = 0;
   let latin1Reported = false;
-  let sawAnyLine = false;
 
   const close = (out: CwrItem[]) => {
     if (open) out.push({ kind: 'transaction', transaction: open });
@@ -79,7 +78,8 @@ export async function* readCwr(source: AsyncIterable<Uint8Array>, options: ReadC
 
   const handle = (decoded: DecodedLine, out: CwrItem[]) => {
     const { text, line } = decoded;
-    if (text.trim() === '') return; // blank lines (often at the end) carry nothing
+    // Blank lines, and a DOS end-of-file mark (0x1A) or NULs at the end, carry nothing.
+    if (text.trim() === '' || (text.length < 3 && /^[\s\x00-\x1f]*$/.test(text))) return;
     if (decoded.latin1 && !latin1Reported) {
       latin1Reported = true;
       out.push({ kind: 'notice', finding: finding(line, text.slice(0, 3), '', 'CWR_ENCODING', 'warning', `line ${line} is not valid UTF-8; read as Latin-1 (and every such line after it)`) });
@@ -88,7 +88,8 @@ export async function* readCwr(source: AsyncIterable<Uint8Array>, options: ReadC
     if (!parsed.ok) {
       const bad = { line, raw: text, finding: parsed.finding };
       if (open) open.unreadable.push(bad);
-      else out.push({ kind: 'unreadable', line: bad });
+      // Outside a transaction nothing is rejected with the line: it is reported as a warning.
+      else out.push({ kind: 'unreadable', line: { ...bad, finding: { ...bad.finding, severity: 'warning' } } });
       return;
     }
     const record = parsed.record;
@@ -132,8 +133,7 @@ export async function* readCwr(source: AsyncIterable<Uint8Array>, options: ReadC
     const out: CwrItem[] = [];
     for (const decoded of batch) {
       if (layouts === undefined) {
-        if (decoded.text.trim() === '' && !sawAnyLine) continue;
-        sawAnyLine = true;
+        if (decoded.text.trim() === '') continue;
         if (pendingHdr === undefined) {
           if (decoded.text.slice(0, 3).toUpperCase() !== 'HDR') {
             yield [{ kind: 'rejected', finding: finding(decoded.line, decoded.text.slice(0, 3), '', 'CWR_NO_HDR', 'error', `line ${decoded.line}: the first record is "${decoded.text.slice(0, 3)}", not HDR; this is not a CWR file`) }];

@@ -103,6 +103,32 @@ describe('validateCwr tolerates what real files do (standards.md §3.3, §6)', (
     expect(s.counts['REV']).toBe(1);
   });
 
+  it('ignores blank lines, even between HDR and GRH, and a DOS end-of-file mark', async () => {
+    const lines = sampleLines('2.2');
+    lines[0] = lines[0]!.slice(0, 90);
+    const s = await check([lines[0]!, '', ...lines.slice(1), '\x1a']);
+    expect(s).toMatchObject({ ok: true, version: '2.2' });
+    expect(s.warnings).toEqual([]);
+  });
+
+  it('reads a society ACK file: ACK, MSG, the echoed NWR and its records', async () => {
+    const lines = sampleLines('2.2', 1);
+    const ack = [
+      put(put(lines[0]!, 4, 'SO000000058'), 15, 'SACEM'.padEnd(45)),
+      put(lines[1]!, 4, 'ACK'),
+      `ACK0000000000000000${'20260301102030'}00001${'00000000'}NWR${'LA MER BLEUE 1'.padEnd(60)}${'SW000001'.padEnd(20)}${'W123'.padEnd(20)}20260305AS`,
+      `MSG0000000000000001F00000001SWRF031${'SOMETHING WAS CHANGED'}`,
+      ...lines.slice(2, -2).map((l, i) => `${l.slice(0, 3)}00000000${String(i + 2).padStart(8, '0')}${l.slice(19)}`),
+    ];
+    ack.push(`GRT00001${'00000001'}${String(ack.length).padStart(8, '0')}`);
+    ack.push(`TRL00001${'00000001'}${String(ack.length + 1).padStart(8, '0')}`);
+    const s = await check(ack.map((l) => l.trimEnd()));
+    expect(s).toMatchObject({ ok: true, version: '2.2', transactions: 1, sender: { type: 'SO', submitter: '058' } });
+    expect(s.warnings).toEqual([]);
+    expect(s.txs[0]!.transaction.type).toBe('ACK');
+    expect(s.txs[0]!.registration?.submitterWorkId).toBe('SW000001');
+  });
+
   it('warns when there is no TRL', async () => {
     const s = await check(sampleLines('2.2').slice(0, -2));
     expect(s.ok).toBe(true);
@@ -186,6 +212,15 @@ describe('transaction edits', () => {
     const s = await mutate('SWR', 116, '00002616699');
     expect(codes(s)).toEqual(['CWR_BAD_IPI_CHECK_DIGIT']);
     expect(s.ok).toBe(true);
+  });
+
+  it('keeps an ISRC written in lower case, upper-cased', async () => {
+    const lines = sampleLines('2.2');
+    const i = lineOf(lines, 'REC');
+    lines[i] = put(lines[i]!, 250, 'frz032400077');
+    const s = await check(lines);
+    expect(s.warnings).toEqual([]);
+    expect(s.txs[0]!.registration?.recordings[0]?.isrc).toBe('FRZ032400077');
   });
 
   it('warns about an ISRC that is not CC XXX YY NNNNN and keeps the recording without it', async () => {

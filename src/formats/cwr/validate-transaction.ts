@@ -108,12 +108,15 @@ export function validateTransaction(tx: CwrTransaction, version: CwrVersion): Va
   return { transaction: tx, findings: out, status, ...(registration && status !== 'rejected' ? { registration } : {}) };
 }
 
+/** Keeps valid ISRCs in their normalised form (`FR-Z03-24-00001` → `FRZ032400001`) and drops invalid ones. */
 function dropBadIsrcs(reg: WorkRegistration): WorkRegistration {
-  if (reg.recordings.every((r) => r.isrc === undefined || checkIsrc(r.isrc).ok)) return reg;
+  if (reg.recordings.every((r) => r.isrc === undefined || (checkIsrc(r.isrc).ok && /^[A-Z0-9]{12}$/.test(r.isrc)))) return reg;
   return {
     ...reg,
     recordings: reg.recordings.map((r) => {
-      if (r.isrc === undefined || checkIsrc(r.isrc).ok) return r;
+      if (r.isrc === undefined) return r;
+      const c = checkIsrc(r.isrc);
+      if (c.ok) return { ...r, isrc: c.value };
       const { isrc: _dropped, ...rest } = r;
       return rest;
     }),

@@ -111,6 +111,21 @@ describe('importCwrFile', () => {
     expect(await store.one('SELECT status, reason FROM input_files')).toMatchObject({ status: 'rejected' });
   });
 
+  it('reads an ACK file without importing it', async () => {
+    const store = await openStore(':memory:');
+    const lines = sampleLines('2.2', 1);
+    const ack = [
+      put(lines[0]!, 4, 'SO000000058'),
+      put(lines[1]!, 4, 'ACK'),
+      `ACK0000000000000000202603011020300000100000000NWR${'LA MER BLEUE 1'.padEnd(60)}${'SW000001'.padEnd(40)}20260305RJ`,
+      'GRT000010000000100000003',
+      'TRL000010000000100000005',
+    ];
+    const result = await importCwrFile(store, await fileOf(ack), options);
+    expect(result).toMatchObject({ status: 'imported', works: 0, skippedTransactions: 1 });
+    expect((await counts(store))['works']).toBe(0);
+  });
+
   for (const version of ['2.1', '2.2', '3.1'] as CwrVersion[]) {
     it(`gives the same repertoire after export in ${version}, read and import`, async () => {
       const first = await openStore(':memory:');
