@@ -111,12 +111,17 @@ export async function distribute(store: Store, options: DistributeOptions): Prom
   };
 
   if (options.dryRun) {
-    const { counts: _counts, ...result } = await work(null);
-    return result;
+    return withoutCounts(await work(null));
   }
   const params = { period: period.text, date, config: { ...config, payoutThreshold: config.payoutThreshold.toString(), step: config.step.toString() } };
-  const { counts: _counts, ...result } = await recordRun(store, { stage: 'distribute', params, codeVersion: options.codeVersion, now: options.now() }, options.now, work);
-  return result;
+  return withoutCounts(await recordRun(store, { stage: 'distribute', params, codeVersion: options.codeVersion, now: options.now() }, options.now, work));
+}
+
+/** The run registry's counts are for the run record, not the caller. */
+function withoutCounts<T extends { counts: unknown }>(value: T): Omit<T, 'counts'> {
+  const copy: Partial<T> = { ...value };
+  delete copy.counts;
+  return copy as Omit<T, 'counts'>;
 }
 
 async function summarise(store: Store, date: string) {
