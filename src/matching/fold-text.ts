@@ -18,11 +18,14 @@ const EXTRA_FOLDS: Readonly<Record<string, string>> = {
 };
 const EXTRA_RE = /[ßæœøłđðþıςſ]/g;
 const MARKS_RE = /\p{M}+/gu;
+const ASCII_RE = /^[\x00-\x7f]*$/;
 // Apostrophes join (can't → cant) rather than split words.
 const APOSTROPHES_RE = /['’‘`´ʼ]/g;
 
 /** Folds text: NFKD, no combining marks, lower case, special letters spelt out. Keeps punctuation. */
 export function foldText(raw: string): string {
+  // Plain ASCII (most titles) has nothing to decompose: lower case is the whole fold.
+  if (ASCII_RE.test(raw)) return raw.toLowerCase();
   return raw
     .normalize('NFKD')
     .replace(MARKS_RE, '')

@@ -60,7 +60,7 @@ export async function identifyReports(store: Store, input: IdentifyReportsInput)
     WHERE status <> 'accepted' AND res_id NOT IN (SELECT res_id FROM id_result)`);
   await store.run('CREATE OR REPLACE TEMP TABLE id_open AS SELECT res_id FROM id_res WHERE res_id NOT IN (SELECT res_id FROM id_result)');
   progress('metadata');
-  await runMetadataStep(store, options);
+  await runMetadataStep(store, options, progress);
   await store.run(sql`INSERT INTO id_result
     WITH m AS (
       SELECT o.res_id, m.work_id, m.score, m.second, m.evidence,

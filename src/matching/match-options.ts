@@ -21,9 +21,9 @@ export const DEFAULT_MATCH_OPTIONS: MatchOptions = Object.freeze({
   accept: 900,
   review: 700,
   margin: 100,
-  maxExactBlock: 2000,
-  maxTokenBlock: 300,
-  maxPeopleBlock: 500,
+  maxExactBlock: 100,
+  maxTokenBlock: 100,
+  maxPeopleBlock: 200,
 });
 
 /** The defaults with the given overrides; throws USAGE if review > accept or a value is out of 0..1000. */

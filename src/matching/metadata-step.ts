@@ -18,7 +18,8 @@ import type { MatchOptions } from './match-options.js';
  * duration agrees; a near title (sim ≥ 0.9) needs a performer or writer and the duration, or both.
  * Writes `id_meta`: the best candidate per resource with its score, the runner-up, and evidence.
  */
-export async function runMetadataStep(store: Store, options: MatchOptions): Promise<void> {
+export async function runMetadataStep(store: Store, options: MatchOptions, progress: (step: string) => void = () => undefined): Promise<void> {
+  progress('metadata:exact-block');
   await store.run(`CREATE OR REPLACE TEMP TABLE id_open_k AS SELECT k.* FROM id_res_k k SEMI JOIN id_open USING (res_id)`);
   await store.run(`CREATE OR REPLACE TEMP TABLE id_key_df AS
     SELECT title_key AS key, count(DISTINCT work_id) AS n FROM match_work_titles SEMI JOIN id_open_k ON key = title_key GROUP BY 1`);
@@ -28,6 +29,7 @@ export async function runMetadataStep(store: Store, options: MatchOptions): Prom
       JOIN match_work_titles t ON t.title_key = k.key`);
   await store.run(`CREATE OR REPLACE TEMP TABLE id_fuzzy AS
     SELECT res_id FROM id_open WHERE res_id NOT IN (SELECT res_id FROM id_pair)`);
+  progress('metadata:token-block');
   // Rarest two tokens of the main key.
   await store.run(`CREATE OR REPLACE TEMP TABLE id_tok AS
     SELECT DISTINCT res_id, unnest(string_split(replace(key, ' / ', ' '), ' ')) AS token
@@ -37,6 +39,7 @@ export async function runMetadataStep(store: Store, options: MatchOptions): Prom
     pick AS (SELECT res_id, token FROM id_tok JOIN df USING (token) WHERE n <= ${options.maxTokenBlock}
       QUALIFY row_number() OVER (PARTITION BY res_id ORDER BY n, token) <= 2)
     SELECT DISTINCT res_id, work_id FROM pick JOIN match_title_tokens USING (token)`);
+  progress('metadata:people-block');
   await store.run(sql`INSERT INTO id_pair
     WITH keys AS (
       SELECT a.res_id, a.name_key, 'performer' AS kind FROM id_res_artists a SEMI JOIN id_fuzzy USING (res_id)
@@ -49,6 +52,7 @@ export async function runMetadataStep(store: Store, options: MatchOptions): Prom
   // A work a human rejected for this resource is never proposed again.
   await store.run('DELETE FROM id_pair WHERE (res_id, work_id) IN (SELECT res_id, work_id FROM id_rejected)');
 
+  progress('metadata:features');
   await store.run(`CREATE OR REPLACE TEMP TABLE id_feat AS
     WITH title AS (
       SELECT p.res_id, p.work_id, bool_or(t.title_key = k.key) AS exact,
@@ -86,6 +90,7 @@ export async function runMetadataStep(store: Store, options: MatchOptions): Prom
       LEFT JOIN perf USING (res_id, work_id) LEFT JOIN wr USING (res_id, work_id) LEFT JOIN ipi USING (res_id, work_id)
       LEFT JOIN uniq USING (res_id) LEFT JOIN ew USING (res_id) JOIN id_res r USING (res_id) JOIN works w USING (work_id) JOIN id_res_keys rk USING (res_id)
     WHERE t.exact OR t.sim >= 0.75`);
+  progress('metadata:score');
   await store.run(`CREATE OR REPLACE TEMP TABLE id_scored AS
     SELECT *, CAST(greatest(0, least(1000,
         (CASE WHEN exact THEN 750 ELSE least(720, CAST(round(1200 * sim) AS INTEGER) - 450) END)
