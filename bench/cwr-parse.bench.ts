@@ -9,7 +9,12 @@ import { createReadStream, createWriteStream, mkdirSync, statSync, writeFileSync
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ipiNameNumberFromNumber, iswcFromNumber, type OwnershipShares, type WorkRegistration } from '../src/domain/index.js';
+import {
+  ipiNameNumberFromNumber,
+  iswcFromNumber,
+  type OwnershipShares,
+  type WorkRegistration,
+} from '../src/domain/index.js';
 import { formatCwrLines, readCwr, validateCwr } from '../src/formats/cwr/index.js';
 
 export interface CwrParseBenchResult {
@@ -28,25 +33,52 @@ export interface CwrParseBenchResult {
   readonly warnings: number;
 }
 
-const own = (performing: number, mechanical: number) => ({ performing, mechanical, sync: mechanical }) as OwnershipShares;
+const own = (performing: number, mechanical: number) =>
+  ({ performing, mechanical, sync: mechanical }) as OwnershipShares;
 
 /** A plausible registration: two chains of publishers, three writers, two recordings, alternate titles. */
 function benchWork(n: number): WorkRegistration {
   const world = [{ include: true, tis: '2136' }];
   return {
-    submitterWorkId: `B${String(n).padStart(10, '0')}`, title: `BENCH WORK NUMBER ${n}`, iswc: iswcFromNumber(n), language: 'FR', durationS: 180 + (n % 120),
-    alternateTitles: [{ title: `ALTERNATE ${n}`, titleType: 'AT' }], versionType: 'ORI', distributionCategory: 'POP',
+    submitterWorkId: `B${String(n).padStart(10, '0')}`,
+    title: `BENCH WORK NUMBER ${n}`,
+    iswc: iswcFromNumber(n),
+    language: 'FR',
+    durationS: 180 + (n % 120),
+    alternateTitles: [{ title: `ALTERNATE ${n}`, titleType: 'AT' }],
+    versionType: 'ORI',
+    distributionCategory: 'POP',
     publishers: [1, 2].map((chain) => ({
-      chain, ipNumber: `P${chain}`, name: `PUBLISHER ${chain}`, ipiNameNumber: ipiNameNumberFromNumber(1000 + chain), role: 'E', controlled: chain === 1,
-      prSociety: '058', mrSociety: '058', ownership: own(2500, 5000), collection: [{ territories: world, shares: own(2500, 5000) }],
+      chain,
+      ipNumber: `P${chain}`,
+      name: `PUBLISHER ${chain}`,
+      ipiNameNumber: ipiNameNumberFromNumber(1000 + chain),
+      role: 'E',
+      controlled: chain === 1,
+      prSociety: '058',
+      mrSociety: '058',
+      ownership: own(2500, 5000),
+      collection: [{ territories: world, shares: own(2500, 5000) }],
     })),
     writers: [1, 2, 3].map((i) => ({
-      ipNumber: `W${i}`, lastName: `WRITER ${(n * 3 + i) % 5000}`, firstName: 'ANNE', ipiNameNumber: ipiNameNumberFromNumber((n * 3 + i) % 999999 + 1), role: i === 3 ? 'A' : 'C',
-      controlled: i === 1, prSociety: '058', ownership: own(i === 3 ? 1666 : 1667, 0), collection: i === 1 ? [{ territories: world, shares: own(1667, 0) }] : [],
+      ipNumber: `W${i}`,
+      lastName: `WRITER ${(n * 3 + i) % 5000}`,
+      firstName: 'ANNE',
+      ipiNameNumber: ipiNameNumberFromNumber(((n * 3 + i) % 999999) + 1),
+      role: i === 3 ? 'A' : 'C',
+      controlled: i === 1,
+      prSociety: '058',
+      ownership: own(i === 3 ? 1666 : 1667, 0),
+      collection: i === 1 ? [{ territories: world, shares: own(1667, 0) }] : [],
       ...(i === 1 ? { publisherChain: 1 } : {}),
     })),
     performers: [`ARTIST ${n % 777}`],
-    recordings: [1, 2].map((r) => ({ isrc: `FRZ03${String(24 + r).padStart(2, '0')}${String(n % 100000).padStart(5, '0')}`, title: `BENCH WORK NUMBER ${n}`, displayArtist: `ARTIST ${n % 777}`, durationS: 200 })),
+    recordings: [1, 2].map((r) => ({
+      isrc: `FRZ03${String(24 + r).padStart(2, '0')}${String(n % 100000).padStart(5, '0')}`,
+      title: `BENCH WORK NUMBER ${n}`,
+      displayArtist: `ARTIST ${n % 777}`,
+      durationS: 200,
+    })),
   };
 }
 
@@ -59,7 +91,13 @@ export async function writeBenchCwr(path: string, bytes: number): Promise<number
     for (let n = 1; n <= works; n++) yield benchWork(n);
   }
   let buffer: string[] = [];
-  for (const line of formatCwrLines(registrations(), { version: '2.2', senderType: 'PB', senderId: ipiNameNumberFromNumber(2501650), senderName: 'BENCH', createdAt: new Date('2026-01-01T00:00:00Z') })) {
+  for (const line of formatCwrLines(registrations(), {
+    version: '2.2',
+    senderType: 'PB',
+    senderId: ipiNameNumberFromNumber(2501650),
+    senderName: 'BENCH',
+    createdAt: new Date('2026-01-01T00:00:00Z'),
+  })) {
     buffer.push(line);
     if (buffer.length >= 5000) {
       if (!out.write(`${buffer.join('\r\n')}\r\n`)) await once(out, 'drain');
@@ -95,8 +133,17 @@ export async function runCwrParseBench(mb: number, dataDir = 'bench/data'): Prom
   clearInterval(timer);
   peak = Math.max(peak, process.memoryUsage().rss);
   return {
-    bytes, works, parse_seconds: parseSeconds, parse_mb_per_s: bytes / 1_000_000 / parseSeconds, seconds, mb_per_s: bytes / 1_000_000 / seconds, peak_rss_mb: peak / 2 ** 20, rss_before_mb: rssBefore / 2 ** 20,
-    transactions: summary.transactions, errors: summary.errorCount, warnings: summary.warningCount,
+    bytes,
+    works,
+    parse_seconds: parseSeconds,
+    parse_mb_per_s: bytes / 1_000_000 / parseSeconds,
+    seconds,
+    mb_per_s: bytes / 1_000_000 / seconds,
+    peak_rss_mb: peak / 2 ** 20,
+    rss_before_mb: rssBefore / 2 ** 20,
+    transactions: summary.transactions,
+    errors: summary.errorCount,
+    warnings: summary.warningCount,
   };
 }
 

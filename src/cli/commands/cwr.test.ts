@@ -15,11 +15,16 @@ afterEach(() => {
 });
 
 async function run(args: string[]): Promise<{ out: string; code: number }> {
-  const program = new Command('tutti').version('0.0.0').option('--db <path>', '', ':memory:').option('--json', '', false).option('--debug', '', false).exitOverride();
+  const program = new Command('tutti')
+    .version('0.0.0')
+    .option('--db <path>', '', ':memory:')
+    .option('--json', '', false)
+    .option('--debug', '', false)
+    .exitOverride();
   registerCwrCommands(program);
   const chunks: string[] = [];
   const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = ((chunk: string | Uint8Array) => (chunks.push(String(chunk)), true));
+  process.stdout.write = (chunk: string | Uint8Array) => (chunks.push(String(chunk)), true);
   process.exitCode = undefined;
   try {
     await program.parseAsync(['node', 'tutti', ...args]);
@@ -50,8 +55,25 @@ describe('tutti cwr', () => {
     const one = await run(['--json', 'cwr', 'validate', w.good]);
     expect(one.code).toBe(0);
     const doc = JSON.parse(one.out) as Record<string, unknown>;
-    expect(Object.keys(doc)).toEqual(expect.arrayContaining(['file', 'ok', 'version', 'sender', 'counts', 'transactions', 'errors', 'warnings']));
-    expect(doc).toMatchObject({ file: w.good, ok: true, version: '2.2', transactions: 2, counts: { HDR: 1, NWR: 2, TRL: 1 } });
+    expect(Object.keys(doc)).toEqual(
+      expect.arrayContaining([
+        'file',
+        'ok',
+        'version',
+        'sender',
+        'counts',
+        'transactions',
+        'errors',
+        'warnings',
+      ]),
+    );
+    expect(doc).toMatchObject({
+      file: w.good,
+      ok: true,
+      version: '2.2',
+      transactions: 2,
+      counts: { HDR: 1, NWR: 2, TRL: 1 },
+    });
     const both = await run(['--json', 'cwr', 'validate', w.good, w.bad]);
     expect(both.code).toBe(3);
     const list = JSON.parse(both.out) as { ok: boolean; errors: { code: string; line: number }[] }[];
@@ -63,10 +85,24 @@ describe('tutti cwr', () => {
     const w = await workspace();
     const first = await run(['--db', w.db, '--json', 'cwr', 'import', w.good, w.bad]);
     expect(first.code).toBe(0);
-    const doc = JSON.parse(first.out) as { files: { status: string; works: number }[]; totals: Record<string, number> };
-    expect(doc.files.map((f) => [f.status, f.works])).toEqual([['imported', 2], ['imported', 0]]);
-    expect(doc.totals).toMatchObject({ files: 2, imported: 2, works: 2, rejectedTransactions: 1, unchangedWorks: 1 });
-    const again = JSON.parse((await run(['--db', w.db, '--json', 'cwr', 'import', w.good])).out) as { files: { status: string }[] };
+    const doc = JSON.parse(first.out) as {
+      files: { status: string; works: number }[];
+      totals: Record<string, number>;
+    };
+    expect(doc.files.map((f) => [f.status, f.works])).toEqual([
+      ['imported', 2],
+      ['imported', 0],
+    ]);
+    expect(doc.totals).toMatchObject({
+      files: 2,
+      imported: 2,
+      works: 2,
+      rejectedTransactions: 1,
+      unchangedWorks: 1,
+    });
+    const again = JSON.parse((await run(['--db', w.db, '--json', 'cwr', 'import', w.good])).out) as {
+      files: { status: string }[];
+    };
     expect(again.files[0]!.status).toBe('duplicate');
   });
 
@@ -87,9 +123,30 @@ describe('tutti cwr', () => {
     const w = await workspace();
     await run(['--db', w.db, 'cwr', 'import', w.good]);
     const out = join(w.dir, 'export.V21');
-    const r = await run(['--db', w.db, '--json', 'cwr', 'export', '--out', out, '--version', '2.1', '--works', '00250165006-SW000002']);
-    expect(JSON.parse(r.out)).toMatchObject({ works: 1, version: '2.1', senderType: 'PB', senderId: '00250165006' });
-    const v = JSON.parse((await run(['--json', 'cwr', 'validate', out])).out) as { ok: boolean; version: string; counts: Record<string, number> };
+    const r = await run([
+      '--db',
+      w.db,
+      '--json',
+      'cwr',
+      'export',
+      '--out',
+      out,
+      '--version',
+      '2.1',
+      '--works',
+      '00250165006-SW000002',
+    ]);
+    expect(JSON.parse(r.out)).toMatchObject({
+      works: 1,
+      version: '2.1',
+      senderType: 'PB',
+      senderId: '00250165006',
+    });
+    const v = JSON.parse((await run(['--json', 'cwr', 'validate', out])).out) as {
+      ok: boolean;
+      version: string;
+      counts: Record<string, number>;
+    };
     expect(v).toMatchObject({ ok: true, version: '2.1', counts: { NWR: 1 } });
   });
 

@@ -30,7 +30,10 @@ export async function* readLines(source: AsyncIterable<Uint8Array>): AsyncGenera
   let line = 0;
   let first = true;
   for await (const chunk of source) {
-    let data = rest.length > 0 ? Buffer.concat([rest, chunk]) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    let data =
+      rest.length > 0
+        ? Buffer.concat([rest, chunk])
+        : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     if (first && data.length >= 3) {
       if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) data = data.subarray(3);
       first = false;

@@ -18,7 +18,11 @@ export function formatRecord(layout: RecordLayout, values: Readonly<Record<strin
     let text: string;
     if (f.kind === 'N') {
       const s = v === undefined || v === '' ? '' : String(v);
-      if (s.length > f.length) throw new TuttiError('INTERNAL', `${layout.type} ${f.name} value "${s}" is longer than ${f.length} digits`);
+      if (s.length > f.length)
+        throw new TuttiError(
+          'INTERNAL',
+          `${layout.type} ${f.name} value "${s}" is longer than ${f.length} digits`,
+        );
       text = s.padStart(f.length, '0');
     } else {
       const s = v === undefined ? '' : String(v);

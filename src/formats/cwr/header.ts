@@ -37,7 +37,12 @@ export function layoutsFor(version: CwrVersion): ReadonlyMap<string, RecordLayou
   }
 }
 
-const GRH_VERSIONS: Readonly<Record<string, CwrVersion>> = { '02.10': '2.1', '02.20': '2.2', '03.00': '3.0', '03.10': '3.1' };
+const GRH_VERSIONS: Readonly<Record<string, CwrVersion>> = {
+  '02.10': '2.1',
+  '02.20': '2.2',
+  '03.00': '3.0',
+  '03.10': '3.1',
+};
 
 /** The version a GRH line announces (`02.10`...), or undefined when blank or unknown. */
 export function grhVersion(grh: string): CwrVersion | undefined {
@@ -50,14 +55,20 @@ export function grhVersion(grh: string): CwrVersion | undefined {
  * then a `.V21`/`.V22` extension; a 2.x HDR with nothing else is 2.1. Returns a reason when the
  * HDR names a version tutti does not know.
  */
-export function detectVersion(hdr: string, grh: string | undefined, fileName?: string): { version: CwrVersion } | { reason: string } {
+export function detectVersion(
+  hdr: string,
+  grh: string | undefined,
+  fileName?: string,
+): { version: CwrVersion } | { reason: string } {
   const v3 = hdr.slice(102, 105);
   if (v3 === '3.0' || v3 === '3.1') return { version: v3 };
   const v2 = hdr.slice(101, 104).trim();
   if (v2 === '2.2' || v2 === '2.1') return { version: v2 };
   const fromGrh = grh === undefined ? undefined : grhVersion(grh);
-  if (v2 !== '' && /^\d\.\d$/.test(v2) && !/^\d\.\d$/.test(v3)) return { reason: `HDR announces CWR version "${v2}", which tutti does not read (2.1, 2.2, 3.0, 3.1)` };
-  if (/^[3-9]\.\d$/.test(v3)) return { reason: `HDR announces CWR version "${v3}", which tutti does not read (2.1, 2.2, 3.0, 3.1)` };
+  if (v2 !== '' && /^\d\.\d$/.test(v2) && !/^\d\.\d$/.test(v3))
+    return { reason: `HDR announces CWR version "${v2}", which tutti does not read (2.1, 2.2, 3.0, 3.1)` };
+  if (/^[3-9]\.\d$/.test(v3))
+    return { reason: `HDR announces CWR version "${v3}", which tutti does not read (2.1, 2.2, 3.0, 3.1)` };
   if (fromGrh !== undefined) return { version: fromGrh };
   if (grh !== undefined && /^\d\d\.\d\d$/.test(grh.slice(11, 16)) && grh.slice(11, 16) !== '00000') {
     return { reason: `GRH announces transaction version "${grh.slice(11, 16)}", which tutti does not read` };
@@ -84,12 +95,25 @@ export function parseHeader(hdr: string, version: CwrVersion): CwrHeader {
           ? pad11(ipi)
           : senderId;
     return {
-      version, senderType, senderId, senderName: f(10, 45), submitter, creationDate: f(66, 8), creationTime: f(74, 6),
-      characterSet: f(88, 15), ...(isDigits(ipi) && Number(ipi) > 0 ? { senderIpiNameNumber: pad11(ipi) } : {}),
+      version,
+      senderType,
+      senderId,
+      senderName: f(10, 45),
+      submitter,
+      creationDate: f(66, 8),
+      creationTime: f(74, 6),
+      characterSet: f(88, 15),
+      ...(isDigits(ipi) && Number(ipi) > 0 ? { senderIpiNameNumber: pad11(ipi) } : {}),
     };
   }
   const typeField = hdr.slice(3, 5);
-  const common = { version, senderName: f(15, 45), creationDate: f(65, 8), creationTime: f(73, 6), characterSet: f(87, 15) };
+  const common = {
+    version,
+    senderName: f(15, 45),
+    creationDate: f(65, 8),
+    creationTime: f(73, 6),
+    characterSet: f(87, 15),
+  };
   if (/^\d\d$/.test(typeField)) {
     // 2.1 Rev 8 / 2.2 Rev 2: positions 4-14 carry the whole 11-digit IPI name number of a publisher.
     const ipi = hdr.slice(3, 14);
@@ -98,8 +122,20 @@ export function parseHeader(hdr: string, version: CwrVersion): CwrHeader {
   const senderType = typeField.trim().toUpperCase();
   const senderId = f(6, 9);
   if (senderType === 'SO') {
-    return { ...common, senderType, senderId, submitter: isDigits(senderId) ? String(Number(senderId)).padStart(3, '0') : senderId };
+    return {
+      ...common,
+      senderType,
+      senderId,
+      submitter: isDigits(senderId) ? String(Number(senderId)).padStart(3, '0') : senderId,
+    };
   }
-  if (isDigits(senderId)) return { ...common, senderType, senderId, senderIpiNameNumber: pad11(senderId), submitter: pad11(senderId) };
+  if (isDigits(senderId))
+    return {
+      ...common,
+      senderType,
+      senderId,
+      senderIpiNameNumber: pad11(senderId),
+      submitter: pad11(senderId),
+    };
   return { ...common, senderType, senderId, submitter: senderId };
 }

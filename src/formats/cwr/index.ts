@@ -10,10 +10,28 @@ export { type CwrFinding, type CwrFindingCode, FINDING_NUMBERS } from './finding
 export { readLines, type DecodedLine } from './decode-lines.js';
 export { parseRecord, type CwrRecord, type ParsedRecord } from './parse-record.js';
 export { detectVersion, parseHeader, layoutsFor, type CwrHeader } from './header.js';
-export { readCwr, type CwrItem, type CwrTransaction, type CwrUnreadableLine, type ReadCwrOptions } from './read-cwr.js';
+export {
+  readCwr,
+  type CwrItem,
+  type CwrTransaction,
+  type CwrUnreadableLine,
+  type ReadCwrOptions,
+} from './read-cwr.js';
 export { toRegistration, workRecords, parseDuration, parseSociety } from './to-registration.js';
 export { validateTransaction, type ValidatedTransaction } from './validate-transaction.js';
-export { validateCwr, MAX_LISTED_FINDINGS, type CwrFileSummary, type ValidateCwrHandlers } from './validate-cwr.js';
+export {
+  validateCwr,
+  MAX_LISTED_FINDINGS,
+  type CwrFileSummary,
+  type ValidateCwrHandlers,
+} from './validate-cwr.js';
 export { formatRecord, type FieldValue } from './format-record.js';
-export { formatCwrLines, formatHeader, formatDuration, cwrFileName, type FormatCwrOptions, type CwrFileNameParts } from './write-cwr.js';
+export {
+  formatCwrLines,
+  formatHeader,
+  formatDuration,
+  cwrFileName,
+  type FormatCwrOptions,
+  type CwrFileNameParts,
+} from './write-cwr.js';
 export { createAckWriter, ACK_STATUS, type AckWriter, type AckOptions } from './write-ack.js';

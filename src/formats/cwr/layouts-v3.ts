@@ -20,78 +20,231 @@ function place(type: string, sequence: Seq, ipLength: number): RecordLayout {
 }
 
 const WRK: Seq = [
-  ['title', 60], ['language', 2], ['submitterWorkId', 14], ['iswc', 11], ['copyrightDate', 8, 'N'], ['copyrightNumber', 12],
-  ['distributionCategory', 3], ['duration', 6, 'N'], ['recordedIndicator', 1], ['textMusicRelationship', 3], ['compositeType', 3],
-  ['versionType', 3], ['excerptType', 3], ['musicArrangement', 3], ['lyricAdaptation', 3], ['grandRights', 1],
-  ['compositeCount', 3, 'N'], ['printedEditionDate', 8, 'N'], ['exceptionalClause', 1], ['opusNumber', 25], ['catalogueNumber', 25],
+  ['title', 60],
+  ['language', 2],
+  ['submitterWorkId', 14],
+  ['iswc', 11],
+  ['copyrightDate', 8, 'N'],
+  ['copyrightNumber', 12],
+  ['distributionCategory', 3],
+  ['duration', 6, 'N'],
+  ['recordedIndicator', 1],
+  ['textMusicRelationship', 3],
+  ['compositeType', 3],
+  ['versionType', 3],
+  ['excerptType', 3],
+  ['musicArrangement', 3],
+  ['lyricAdaptation', 3],
+  ['grandRights', 1],
+  ['compositeCount', 3, 'N'],
+  ['printedEditionDate', 8, 'N'],
+  ['exceptionalClause', 1],
+  ['opusNumber', 25],
+  ['catalogueNumber', 25],
   ['priorityFlag', 1],
 ];
 const SPU: Seq = [
-  ['publisherSequence', 2, 'N'], ['ipNumber', 'IP'], ['name', 45], ['unknownIndicator', 1], ['publisherType', 2],
-  ['ipiNameNumber', 11], ['ipiBaseNumber', 13], ['usaLicense', 1],
+  ['publisherSequence', 2, 'N'],
+  ['ipNumber', 'IP'],
+  ['name', 45],
+  ['unknownIndicator', 1],
+  ['publisherType', 2],
+  ['ipiNameNumber', 11],
+  ['ipiBaseNumber', 13],
+  ['usaLicense', 1],
 ];
 // 3.0 as DMP writes it (the only 3.0 writer the reference cites): the 2.x Tax ID stays after the role.
 const SPU_30: Seq = [
-  ['publisherSequence', 2, 'N'], ['ipNumber', 'IP'], ['name', 45], ['unknownIndicator', 1], ['publisherType', 2], ['taxId', 9],
-  ['ipiNameNumber', 11], ['ipiBaseNumber', 13], ['usaLicense', 1],
+  ['publisherSequence', 2, 'N'],
+  ['ipNumber', 'IP'],
+  ['name', 45],
+  ['unknownIndicator', 1],
+  ['publisherType', 2],
+  ['taxId', 9],
+  ['ipiNameNumber', 11],
+  ['ipiBaseNumber', 13],
+  ['usaLicense', 1],
 ];
 const SPT: Seq = [
-  ['sequence', 3, 'N'], ['ipNumber', 'IP'], ['prShare', 5, 'N'], ['mrShare', 5, 'N'], ['srShare', 5, 'N'], ['inclusionExclusion', 1],
-  ['tis', 4, 'N'], ['prSociety', 4], ['mrSociety', 4], ['srSociety', 4], ['specialAgreements', 1], ['firstRecordingRefusal', 1],
-  ['submitterAgreementNumber', 14], ['societyAgreementNumber', 14], ['agreementType', 2], ['recipientCode', 4],
+  ['sequence', 3, 'N'],
+  ['ipNumber', 'IP'],
+  ['prShare', 5, 'N'],
+  ['mrShare', 5, 'N'],
+  ['srShare', 5, 'N'],
+  ['inclusionExclusion', 1],
+  ['tis', 4, 'N'],
+  ['prSociety', 4],
+  ['mrSociety', 4],
+  ['srSociety', 4],
+  ['specialAgreements', 1],
+  ['firstRecordingRefusal', 1],
+  ['submitterAgreementNumber', 14],
+  ['societyAgreementNumber', 14],
+  ['agreementType', 2],
+  ['recipientCode', 4],
 ];
 const SWR: Seq = [
-  ['ipNumber', 'IP'], ['lastName', 45], ['firstName', 30], ['unknownIndicator', 1], ['designation', 2], ['ipiNameNumber', 11],
-  ['ipiBaseNumber', 13], ['reversionary', 1], ['firstRecordingRefusal', 1], ['workForHire', 1], ['usaLicense', 1],
+  ['ipNumber', 'IP'],
+  ['lastName', 45],
+  ['firstName', 30],
+  ['unknownIndicator', 1],
+  ['designation', 2],
+  ['ipiNameNumber', 11],
+  ['ipiBaseNumber', 13],
+  ['reversionary', 1],
+  ['firstRecordingRefusal', 1],
+  ['workForHire', 1],
+  ['usaLicense', 1],
 ];
 const SWR_30: Seq = [
-  ['ipNumber', 'IP'], ['lastName', 45], ['firstName', 30], ['unknownIndicator', 1], ['designation', 2], ['taxId', 9], ['ipiNameNumber', 11],
-  ['ipiBaseNumber', 13], ['reversionary', 1], ['firstRecordingRefusal', 1], ['workForHire', 1], ['usaLicense', 1],
+  ['ipNumber', 'IP'],
+  ['lastName', 45],
+  ['firstName', 30],
+  ['unknownIndicator', 1],
+  ['designation', 2],
+  ['taxId', 9],
+  ['ipiNameNumber', 11],
+  ['ipiBaseNumber', 13],
+  ['reversionary', 1],
+  ['firstRecordingRefusal', 1],
+  ['workForHire', 1],
+  ['usaLicense', 1],
 ];
 const SWT: Seq = [
-  ['sequence', 3, 'N'], ['ipNumber', 'IP'], ['prShare', 5, 'N'], ['mrShare', 5, 'N'], ['srShare', 5, 'N'], ['inclusionExclusion', 1],
-  ['tis', 4, 'N'], ['prSociety', 4], ['mrSociety', 4], ['srSociety', 4], ['recipientCode', 4],
+  ['sequence', 3, 'N'],
+  ['ipNumber', 'IP'],
+  ['prShare', 5, 'N'],
+  ['mrShare', 5, 'N'],
+  ['srShare', 5, 'N'],
+  ['inclusionExclusion', 1],
+  ['tis', 4, 'N'],
+  ['prSociety', 4],
+  ['mrSociety', 4],
+  ['srSociety', 4],
+  ['recipientCode', 4],
 ];
 const PWR: Seq = [
-  ['publisherSequence', 2, 'N'], ['publisherIpNumber', 'IP'], ['writerIpNumber', 'IP'], ['submitterAgreementNumber', 14],
-  ['society', 4], ['societyAgreementNumber', 14],
+  ['publisherSequence', 2, 'N'],
+  ['publisherIpNumber', 'IP'],
+  ['writerIpNumber', 'IP'],
+  ['submitterAgreementNumber', 14],
+  ['society', 4],
+  ['societyAgreementNumber', 14],
 ];
-const MAN: Seq = [['writerIpNumber', 'IP'], ['prShare', 5, 'N'], ['mrShare', 5, 'N'], ['srShare', 5, 'N']];
-const ALT: Seq = [['title', 60], ['titleType', 2], ['language', 2]];
-const PER: Seq = [['lastName', 45], ['firstName', 30], ['ipiNameNumber', 11], ['isni', 16]];
+const MAN: Seq = [
+  ['writerIpNumber', 'IP'],
+  ['prShare', 5, 'N'],
+  ['mrShare', 5, 'N'],
+  ['srShare', 5, 'N'],
+];
+const ALT: Seq = [
+  ['title', 60],
+  ['titleType', 2],
+  ['language', 2],
+];
+const PER: Seq = [
+  ['lastName', 45],
+  ['firstName', 30],
+  ['ipiNameNumber', 11],
+  ['isni', 16],
+];
 const REC: Seq = [
-  ['releaseDate', 8, 'N'], ['releaseDuration', 6, 'N'], ['isrc', 12], ['recordingTitle', 60], ['versionTitle', 60],
-  ['displayArtist', 60], ['artistIpiNameNumber', 11], ['artistIsni', 16], ['recordLabel', 60], ['isrcValidity', 20],
+  ['releaseDate', 8, 'N'],
+  ['releaseDuration', 6, 'N'],
+  ['isrc', 12],
+  ['recordingTitle', 60],
+  ['versionTitle', 60],
+  ['displayArtist', 60],
+  ['artistIpiNameNumber', 11],
+  ['artistIsni', 16],
+  ['recordLabel', 60],
+  ['isrcValidity', 20],
   ['submitterRecordingId', 14],
 ];
-const XRF: Seq = [['organisationCode', 4], ['identifier', 14], ['identifierType', 1], ['validity', 1]];
-const OWK: Seq = [['title', 60], ['iswc', 11], ['submitterWorkId', 14]];
+const XRF: Seq = [
+  ['organisationCode', 4],
+  ['identifier', 14],
+  ['identifierType', 1],
+  ['validity', 1],
+];
+const OWK: Seq = [
+  ['title', 60],
+  ['iswc', 11],
+  ['submitterWorkId', 14],
+];
 const ACK: Seq = [
-  ['creationDate', 8, 'N'], ['creationTime', 6, 'N'], ['originalGroupId', 5, 'N'], ['originalTransactionSequence', 8, 'N'],
-  ['originalTransactionType', 3], ['creationTitle', 60], ['submitterCreationNumber', 20], ['recipientCreationNumber', 20],
-  ['recipientTemporaryNumber', 20], ['processingDate', 8, 'N'], ['transactionStatus', 2], ['originalFilename', 27],
+  ['creationDate', 8, 'N'],
+  ['creationTime', 6, 'N'],
+  ['originalGroupId', 5, 'N'],
+  ['originalTransactionSequence', 8, 'N'],
+  ['originalTransactionType', 3],
+  ['creationTitle', 60],
+  ['submitterCreationNumber', 20],
+  ['recipientCreationNumber', 20],
+  ['recipientTemporaryNumber', 20],
+  ['processingDate', 8, 'N'],
+  ['transactionStatus', 2],
+  ['originalFilename', 27],
 ];
 const MSG: Seq = [
-  ['messageType', 1], ['originalRecordSequence', 8, 'N'], ['recordType', 3], ['messageLevel', 1], ['validationNumber', 3],
+  ['messageType', 1],
+  ['originalRecordSequence', 8, 'N'],
+  ['recordType', 3],
+  ['messageLevel', 1],
+  ['validationNumber', 3],
   ['messageText', 150],
 ];
 
 const CONTROL: readonly RecordLayout[] = [
   createLayout('HDR', [
-    ['senderType', 4, 2], ['senderId', 6, 4], ['senderName', 10, 45], ['senderIpiNameNumber', 55, 11], ['creationDate', 66, 8, 'N'],
-    ['creationTime', 74, 6, 'N'], ['transmissionDate', 80, 8, 'N'], ['characterSet', 88, 15], ['version', 103, 3],
-    ['revision', 106, 3, 'N'], ['softwarePackage', 109, 30], ['softwareVersion', 139, 30], ['filename', 169, 27],
+    ['senderType', 4, 2],
+    ['senderId', 6, 4],
+    ['senderName', 10, 45],
+    ['senderIpiNameNumber', 55, 11],
+    ['creationDate', 66, 8, 'N'],
+    ['creationTime', 74, 6, 'N'],
+    ['transmissionDate', 80, 8, 'N'],
+    ['characterSet', 88, 15],
+    ['version', 103, 3],
+    ['revision', 106, 3, 'N'],
+    ['softwarePackage', 109, 30],
+    ['softwareVersion', 139, 30],
+    ['filename', 169, 27],
   ]),
   // 3.1 as printed has no version field in GRH; DMP writes `03.10` there anyway, so it is read when present.
-  createLayout('GRH', [['transactionType', 4, 3], ['groupId', 7, 5, 'N'], ['versionNumber', 12, 5], ['batchRequest', 17, 10, 'N']]),
-  createLayout('GRT', [['groupId', 4, 5, 'N'], ['transactionCount', 9, 8, 'N'], ['recordCount', 17, 8, 'N']]),
-  createLayout('TRL', [['groupCount', 4, 5, 'N'], ['transactionCount', 9, 8, 'N'], ['recordCount', 17, 8, 'N']]),
+  createLayout('GRH', [
+    ['transactionType', 4, 3],
+    ['groupId', 7, 5, 'N'],
+    ['versionNumber', 12, 5],
+    ['batchRequest', 17, 10, 'N'],
+  ]),
+  createLayout('GRT', [
+    ['groupId', 4, 5, 'N'],
+    ['transactionCount', 9, 8, 'N'],
+    ['recordCount', 17, 8, 'N'],
+  ]),
+  createLayout('TRL', [
+    ['groupCount', 4, 5, 'N'],
+    ['transactionCount', 9, 8, 'N'],
+    ['recordCount', 17, 8, 'N'],
+  ]),
 ];
 
 const DETAIL: readonly (readonly [readonly string[], Seq])[] = [
-  [['WRK', 'EXC', 'DRW'], WRK], [['SPU', 'OPU'], SPU], [['SPT', 'OPT'], SPT], [['SWR', 'OWR'], SWR], [['SWT', 'OWT'], SWT],
-  [['PWR'], PWR], [['MAN'], MAN], [['ALT'], ALT], [['PER'], PER], [['REC'], REC], [['XRF'], XRF], [['OWK'], OWK],
-  [['ACK'], ACK], [['MSG'], MSG],
+  [['WRK', 'EXC', 'DRW'], WRK],
+  [['SPU', 'OPU'], SPU],
+  [['SPT', 'OPT'], SPT],
+  [['SWR', 'OWR'], SWR],
+  [['SWT', 'OWT'], SWT],
+  [['PWR'], PWR],
+  [['MAN'], MAN],
+  [['ALT'], ALT],
+  [['PER'], PER],
+  [['REC'], REC],
+  [['XRF'], XRF],
+  [['OWK'], OWK],
+  [['ACK'], ACK],
+  [['MSG'], MSG],
 ];
 
 function build(ipLength: number, v30: boolean): ReadonlyMap<string, RecordLayout> {
@@ -99,7 +252,12 @@ function build(ipLength: number, v30: boolean): ReadonlyMap<string, RecordLayout
   for (const [types, sequence] of DETAIL) {
     for (const type of types) {
       if (type === 'MAN' && v30) continue;
-      const seq = v30 && (type === 'SPU' || type === 'OPU') ? SPU_30 : v30 && (type === 'SWR' || type === 'OWR') ? SWR_30 : sequence;
+      const seq =
+        v30 && (type === 'SPU' || type === 'OPU')
+          ? SPU_30
+          : v30 && (type === 'SWR' || type === 'OWR')
+            ? SWR_30
+            : sequence;
       map.set(type, place(type, seq, ipLength));
     }
   }

@@ -3,14 +3,50 @@ import { LAYOUTS_V21, LAYOUTS_V22 } from './layouts-v2.js';
 import { LAYOUTS_V30, LAYOUTS_V31 } from './layouts-v3.js';
 import type { RecordLayout } from './layout.js';
 
-const start = (layouts: ReadonlyMap<string, RecordLayout>, type: string, field: string) => layouts.get(type)!.fields.find((f) => f.name === field)?.start;
+const start = (layouts: ReadonlyMap<string, RecordLayout>, type: string, field: string) =>
+  layouts.get(type)!.fields.find((f) => f.name === field)?.start;
 
 describe('CWR layouts', () => {
   it('give the nominal record lengths of 2.1 and 2.2 (standards.md §3.6)', () => {
-    const v21 = { HDR: 101, GRH: 28, GRT: 24, TRL: 24, AGR: 121, TER: 24, IPA: 153, NWR: 260, REV: 260, ISW: 260, EXC: 260, SPU: 183, OPU: 183, SPT: 58, OPT: 58, SWR: 180, OWR: 180, SWT: 52, OWT: 52, PWR: 110, ALT: 83, EWT: 364, VER: 364, PER: 118, REC: 266, ORN: 301, INS: 75, IND: 25, COM: 308, ARI: 201, ACK: 159, MSG: 185 };
-    for (const [type, length] of Object.entries(v21)) expect([type, LAYOUTS_V21.get(type)?.length]).toEqual([type, length]);
+    const v21 = {
+      HDR: 101,
+      GRH: 28,
+      GRT: 24,
+      TRL: 24,
+      AGR: 121,
+      TER: 24,
+      IPA: 153,
+      NWR: 260,
+      REV: 260,
+      ISW: 260,
+      EXC: 260,
+      SPU: 183,
+      OPU: 183,
+      SPT: 58,
+      OPT: 58,
+      SWR: 180,
+      OWR: 180,
+      SWT: 52,
+      OWT: 52,
+      PWR: 110,
+      ALT: 83,
+      EWT: 364,
+      VER: 364,
+      PER: 118,
+      REC: 266,
+      ORN: 301,
+      INS: 75,
+      IND: 25,
+      COM: 308,
+      ARI: 201,
+      ACK: 159,
+      MSG: 185,
+    };
+    for (const [type, length] of Object.entries(v21))
+      expect([type, LAYOUTS_V21.get(type)?.length]).toEqual([type, length]);
     const v22 = { ...v21, HDR: 167, PWR: 112, REC: 540, ORN: 348, XRF: 38 };
-    for (const [type, length] of Object.entries(v22)) expect([type, LAYOUTS_V22.get(type)?.length]).toEqual([type, length]);
+    for (const [type, length] of Object.entries(v22))
+      expect([type, LAYOUTS_V22.get(type)?.length]).toEqual([type, length]);
     expect(LAYOUTS_V21.has('XRF')).toBe(false);
   });
 

@@ -9,7 +9,8 @@ export interface CwrRecord {
   readonly fields: Readonly<Record<string, string>>;
 }
 
-export type ParsedRecord = { readonly ok: true; readonly record: CwrRecord } | { readonly ok: false; readonly finding: CwrFinding };
+export type ParsedRecord =
+  { readonly ok: true; readonly record: CwrRecord } | { readonly ok: false; readonly finding: CwrFinding };
 
 const CONTROL = new Set(['HDR', 'GRH', 'GRT', 'TRL']);
 
@@ -18,19 +19,50 @@ const CONTROL = new Set(['HDR', 'GRH', 'GRT', 'TRL']);
  * with blanks (societies trim trailing blanks, standards.md §3.3); a line too short to hold its record
  * prefix, or of an unknown type, is a finding, not an exception.
  */
-export function parseRecord(text: string, line: number, layouts: ReadonlyMap<string, RecordLayout>): ParsedRecord {
+export function parseRecord(
+  text: string,
+  line: number,
+  layouts: ReadonlyMap<string, RecordLayout>,
+): ParsedRecord {
   const type = text.slice(0, 3).toUpperCase();
   const layout = layouts.get(type);
   if (layout === undefined) {
     if (text.length < 3) {
-      return { ok: false, finding: finding(line, type, '', 'CWR_RECORD_TOO_SHORT', 'error', `line ${line} has ${text.length} characters, too short for a record type`) };
+      return {
+        ok: false,
+        finding: finding(
+          line,
+          type,
+          '',
+          'CWR_RECORD_TOO_SHORT',
+          'error',
+          `line ${line} has ${text.length} characters, too short for a record type`,
+        ),
+      };
     }
-    return { ok: false, finding: finding(line, type, '', 'CWR_UNKNOWN_RECORD', 'warning', `line ${line}: record type "${type}" is not part of this CWR version; the line is ignored`) };
+    return {
+      ok: false,
+      finding: finding(
+        line,
+        type,
+        '',
+        'CWR_UNKNOWN_RECORD',
+        'warning',
+        `line ${line}: record type "${type}" is not part of this CWR version; the line is ignored`,
+      ),
+    };
   }
   if (!CONTROL.has(type) && text.length < 19) {
     return {
       ok: false,
-      finding: finding(line, type, '', 'CWR_RECORD_TOO_SHORT', 'error', `line ${line}: ${type} has ${text.length} characters, fewer than the 19 of the record prefix`),
+      finding: finding(
+        line,
+        type,
+        '',
+        'CWR_RECORD_TOO_SHORT',
+        'error',
+        `line ${line}: ${type} has ${text.length} characters, fewer than the 19 of the record prefix`,
+      ),
     };
   }
   return { ok: true, record: { type, line, raw: text, fields: readerFor(layout)(text) } };
@@ -40,17 +72,29 @@ type FieldReader = (text: string) => Record<string, string>;
 const readers = new WeakMap<RecordLayout, FieldReader>();
 
 /**
- * A reader compiled once per layout. Fields are getters on a class made for the layout: a field is cut
- * from the line (and trimmed) only when it is read, so records cost one small object each, which is most
- * of the parse time on large files. The source is built from the layout data only (names JSON-quoted,
- * positions integers).
+ * A reader made once per layout. Fields are getters on a prototype shared by every record of the layout:
+ * a field is cut from the line (and trimmed) only when it is read, so a record costs one small object,
+ * where building every field eagerly was most of the parse time on large files.
  */
 function readerFor(layout: RecordLayout): FieldReader {
   let reader = readers.get(layout);
   if (!reader) {
-    const getters = layout.fields.map((f) => `get [${JSON.stringify(f.name)}]() { return this.$.slice(${f.start - 1}, ${f.start - 1 + f.length}).trim(); }`).join('\n');
-    const Fields = new Function(`return class Fields { constructor(t) { this.$ = t; }\n${getters}\n};`)() as new (t: string) => Record<string, string>;
-    reader = (text) => new Fields(text);
+    const proto: object = {};
+    for (const f of layout.fields) {
+      const from = f.start - 1;
+      const to = from + f.length;
+      Object.defineProperty(proto, f.name, {
+        enumerable: true,
+        get(this: { $: string }) {
+          return this.$.slice(from, to).trim();
+        },
+      });
+    }
+    reader = (text) => {
+      const fields = Object.create(proto) as Record<string, string> & { $: string };
+      fields.$ = text;
+      return fields;
+    };
     readers.set(layout, reader);
   }
   return reader;

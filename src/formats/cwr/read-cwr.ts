@@ -44,7 +44,19 @@ export interface ReadCwrOptions {
   readonly fileName?: string;
 }
 
-const TRANSACTION_TYPES = new Set(['NWR', 'REV', 'ISW', 'EXC', 'AGR', 'ACK', 'WRK', 'DRW', 'ISR', 'ISA', 'LIC']);
+const TRANSACTION_TYPES = new Set([
+  'NWR',
+  'REV',
+  'ISW',
+  'EXC',
+  'AGR',
+  'ACK',
+  'WRK',
+  'DRW',
+  'ISR',
+  'ISA',
+  'LIC',
+]);
 const WORK_TYPES = new Set(['NWR', 'REV', 'ISW', 'EXC', 'WRK', 'AGR']);
 
 interface OpenTransaction {
@@ -62,7 +74,10 @@ interface OpenTransaction {
  * the header, groups, transactions with their records and line numbers, trailers, and findings for lines
  * that cannot be read. Memory holds one chunk and one transaction.
  */
-export async function* readCwr(source: AsyncIterable<Uint8Array>, options: ReadCwrOptions = {}): AsyncGenerator<CwrItem[]> {
+export async function* readCwr(
+  source: AsyncIterable<Uint8Array>,
+  options: ReadCwrOptions = {},
+): AsyncGenerator<CwrItem[]> {
   let layouts: ReadonlyMap<string, RecordLayout> | undefined;
   let version: CwrVersion | undefined;
   let pendingHdr: DecodedLine | undefined;
@@ -82,20 +97,41 @@ export async function* readCwr(source: AsyncIterable<Uint8Array>, options: ReadC
     if (text.trim() === '' || (text.length < 3 && /^[\s\x00-\x1f]*$/.test(text))) return;
     if (decoded.latin1 && !latin1Reported) {
       latin1Reported = true;
-      out.push({ kind: 'notice', finding: finding(line, text.slice(0, 3), '', 'CWR_ENCODING', 'warning', `line ${line} is not valid UTF-8; read as Latin-1 (and every such line after it)`) });
+      out.push({
+        kind: 'notice',
+        finding: finding(
+          line,
+          text.slice(0, 3),
+          '',
+          'CWR_ENCODING',
+          'warning',
+          `line ${line} is not valid UTF-8; read as Latin-1 (and every such line after it)`,
+        ),
+      });
     }
     const parsed = parseRecord(text, line, layouts!);
     if (!parsed.ok) {
       const bad = { line, raw: text, finding: parsed.finding };
       if (open) open.unreadable.push(bad);
       // Outside a transaction nothing is rejected with the line: it is reported as a warning.
-      else out.push({ kind: 'unreadable', line: { ...bad, finding: { ...bad.finding, severity: 'warning' } } });
+      else
+        out.push({ kind: 'unreadable', line: { ...bad, finding: { ...bad.finding, severity: 'warning' } } });
       return;
     }
     const record = parsed.record;
     switch (record.type) {
       case 'HDR':
-        out.push({ kind: 'notice', finding: finding(line, 'HDR', '', 'CWR_RECORD_ORDER', 'warning', `line ${line}: a second HDR is ignored`) });
+        out.push({
+          kind: 'notice',
+          finding: finding(
+            line,
+            'HDR',
+            '',
+            'CWR_RECORD_ORDER',
+            'warning',
+            `line ${line}: a second HDR is ignored`,
+          ),
+        });
         return;
       case 'GRH':
         close(out);
@@ -116,7 +152,8 @@ export async function* readCwr(source: AsyncIterable<Uint8Array>, options: ReadC
     if (TRANSACTION_TYPES.has(record.type)) {
       const nested =
         open !== undefined &&
-        ((open.type === 'ACK' && WORK_TYPES.has(record.type)) || (record.type === 'EXC' && sequence === open.sequence));
+        ((open.type === 'ACK' && WORK_TYPES.has(record.type)) ||
+          (record.type === 'EXC' && sequence === open.sequence));
       if (!nested) {
         close(out);
         open = { type: record.type, line, sequence, groupType, groupId, records: [], unreadable: [] };
@@ -124,7 +161,14 @@ export async function* readCwr(source: AsyncIterable<Uint8Array>, options: ReadC
     }
     if (open) open.records.push(record);
     else {
-      const f = finding(line, record.type, '', 'CWR_RECORD_ORDER', 'warning', `line ${line}: ${record.type} is outside any transaction; it is ignored`);
+      const f = finding(
+        line,
+        record.type,
+        '',
+        'CWR_RECORD_ORDER',
+        'warning',
+        `line ${line}: ${record.type} is outside any transaction; it is ignored`,
+      );
       out.push({ kind: 'unreadable', line: { line, raw: text, finding: f } });
     }
   };
@@ -136,22 +180,55 @@ export async function* readCwr(source: AsyncIterable<Uint8Array>, options: ReadC
         if (decoded.text.trim() === '') continue;
         if (pendingHdr === undefined) {
           if (decoded.text.slice(0, 3).toUpperCase() !== 'HDR') {
-            yield [{ kind: 'rejected', finding: finding(decoded.line, decoded.text.slice(0, 3), '', 'CWR_NO_HDR', 'error', `line ${decoded.line}: the first record is "${decoded.text.slice(0, 3)}", not HDR; this is not a CWR file`) }];
+            yield [
+              {
+                kind: 'rejected',
+                finding: finding(
+                  decoded.line,
+                  decoded.text.slice(0, 3),
+                  '',
+                  'CWR_NO_HDR',
+                  'error',
+                  `line ${decoded.line}: the first record is "${decoded.text.slice(0, 3)}", not HDR; this is not a CWR file`,
+                ),
+              },
+            ];
             return;
           }
           pendingHdr = decoded;
           continue;
         }
         // The GRH after the HDR helps to tell 2.1 from 2.2 when the HDR is trimmed.
-        const detected = detectVersion(pendingHdr.text, decoded.text.startsWith('GRH') ? decoded.text : undefined, options.fileName);
+        const detected = detectVersion(
+          pendingHdr.text,
+          decoded.text.startsWith('GRH') ? decoded.text : undefined,
+          options.fileName,
+        );
         if ('reason' in detected) {
-          yield [{ kind: 'rejected', finding: finding(pendingHdr.line, 'HDR', 'version', 'CWR_UNKNOWN_VERSION', 'error', detected.reason) }];
+          yield [
+            {
+              kind: 'rejected',
+              finding: finding(
+                pendingHdr.line,
+                'HDR',
+                'version',
+                'CWR_UNKNOWN_VERSION',
+                'error',
+                detected.reason,
+              ),
+            },
+          ];
           return;
         }
         version = detected.version;
         layouts = layoutsFor(version);
         const hdrRecord = parseRecord(pendingHdr.text, pendingHdr.line, layouts);
-        if (hdrRecord.ok) out.push({ kind: 'header', header: parseHeader(pendingHdr.text, version), record: hdrRecord.record });
+        if (hdrRecord.ok)
+          out.push({
+            kind: 'header',
+            header: parseHeader(pendingHdr.text, version),
+            record: hdrRecord.record,
+          });
       }
       handle(decoded, out);
     }
@@ -160,17 +237,36 @@ export async function* readCwr(source: AsyncIterable<Uint8Array>, options: ReadC
   const out: CwrItem[] = [];
   if (layouts === undefined) {
     if (pendingHdr === undefined) {
-      yield [{ kind: 'rejected', finding: finding(0, '', '', 'CWR_EMPTY_FILE', 'error', 'the file is empty') }];
+      yield [
+        { kind: 'rejected', finding: finding(0, '', '', 'CWR_EMPTY_FILE', 'error', 'the file is empty') },
+      ];
       return;
     }
     const detected = detectVersion(pendingHdr.text, undefined, options.fileName);
     if ('reason' in detected) {
-      yield [{ kind: 'rejected', finding: finding(pendingHdr.line, 'HDR', 'version', 'CWR_UNKNOWN_VERSION', 'error', detected.reason) }];
+      yield [
+        {
+          kind: 'rejected',
+          finding: finding(
+            pendingHdr.line,
+            'HDR',
+            'version',
+            'CWR_UNKNOWN_VERSION',
+            'error',
+            detected.reason,
+          ),
+        },
+      ];
       return;
     }
     layouts = layoutsFor(detected.version);
     const hdrRecord = parseRecord(pendingHdr.text, pendingHdr.line, layouts);
-    if (hdrRecord.ok) out.push({ kind: 'header', header: parseHeader(pendingHdr.text, detected.version), record: hdrRecord.record });
+    if (hdrRecord.ok)
+      out.push({
+        kind: 'header',
+        header: parseHeader(pendingHdr.text, detected.version),
+        record: hdrRecord.record,
+      });
   }
   close(out);
   if (out.length > 0) yield out;

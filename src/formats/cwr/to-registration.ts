@@ -53,26 +53,47 @@ function share(b: Builder, r: CwrRecord, field: string): ShareHundredths {
   const t = r.fields[field] ?? '';
   if (t === '') return 0 as ShareHundredths;
   if (!/^\d{1,5}$/.test(t)) {
-    b.findings.push(finding(r.line, r.type, field, 'CWR_INVALID_NUMBER', 'error', `line ${r.line}: ${r.type} ${field} "${t}" is not a 5-digit share (999v99)`));
+    b.findings.push(
+      finding(
+        r.line,
+        r.type,
+        field,
+        'CWR_INVALID_NUMBER',
+        'error',
+        `line ${r.line}: ${r.type} ${field} "${t}" is not a 5-digit share (999v99)`,
+      ),
+    );
     return 0 as ShareHundredths;
   }
   return Number(t) as ShareHundredths;
 }
 
 function shares(b: Builder, r: CwrRecord): OwnershipShares {
-  return { performing: share(b, r, 'prShare'), mechanical: share(b, r, 'mrShare'), sync: share(b, r, 'srShare') };
+  return {
+    performing: share(b, r, 'prShare'),
+    mechanical: share(b, r, 'mrShare'),
+    sync: share(b, r, 'srShare'),
+  };
 }
 
 const sameShares = (a: OwnershipShares, c: OwnershipShares) =>
   a.performing === c.performing && a.mechanical === c.mechanical && a.sync === c.sync;
 
 /** Groups territory records into collection shares: an `I` starts a new share unless it repeats the previous include's shares; an `E` joins the current one. */
-function addCollection(list: CollectionShare[], r: CwrRecord, s: OwnershipShares, lastWasInclude: boolean): boolean {
+function addCollection(
+  list: CollectionShare[],
+  r: CwrRecord,
+  s: OwnershipShares,
+  lastWasInclude: boolean,
+): boolean {
   const include = (r.fields['inclusionExclusion'] ?? 'I').toUpperCase() !== 'E';
   const tis = (r.fields['tis'] ?? '').padStart(4, '0');
   const current = list[list.length - 1];
   if (current && (!include || (lastWasInclude && sameShares(current.shares, s)))) {
-    list[list.length - 1] = { territories: [...current.territories, { include, tis }], shares: current.shares };
+    list[list.length - 1] = {
+      territories: [...current.territories, { include, tis }],
+      shares: current.shares,
+    };
   } else {
     list.push({ territories: [{ include, tis }], shares: s });
   }
@@ -115,7 +136,10 @@ interface Party<T> {
  * collection per territory on SPT/SWT; 3.x: collection and societies on SPT/SWT, writer ownership on MAN,
  * publishers own nothing explicitly). Unreadable numbers are findings (errors) and read as 0.
  */
-export function toRegistration(tx: CwrTransaction, version: CwrVersion): { registration?: WorkRegistration; findings: CwrFinding[] } {
+export function toRegistration(
+  tx: CwrTransaction,
+  version: CwrVersion,
+): { registration?: WorkRegistration; findings: CwrFinding[] } {
   const b: Builder = { findings: [] };
   const records = workRecords(tx);
   const head = records[0];
@@ -137,26 +161,46 @@ export function toRegistration(tx: CwrTransaction, version: CwrVersion): { regis
       case 'SPU':
       case 'OPU': {
         const value: Mutable = {
-          chain: Number(x['publisherSequence']) || 0, ipNumber: x['ipNumber'] ?? '', name: x['name'] ?? '', role: x['publisherType'] ?? '',
-          controlled: r.type === 'SPU', ownership: v3 ? NONE : shares(b, r),
+          chain: Number(x['publisherSequence']) || 0,
+          ipNumber: x['ipNumber'] ?? '',
+          name: x['name'] ?? '',
+          role: x['publisherType'] ?? '',
+          controlled: r.type === 'SPU',
+          ownership: v3 ? NONE : shares(b, r),
         };
         readIpi(value, x);
         if (!v3) {
           readSocieties(value, x);
           set(value, 'agreementNumber', x['societyAgreementNumber']);
         }
-        const party = { value: value as unknown as Omit<PublisherInWork, 'collection'>, collection: [], lastInclude: false, societies: {} };
+        const party = {
+          value: value as unknown as Omit<PublisherInWork, 'collection'>,
+          collection: [],
+          lastInclude: false,
+          societies: {},
+        };
         publishers.push(party);
         lastParty = party;
         break;
       }
       case 'SWR':
       case 'OWR': {
-        const value: Mutable = { ipNumber: x['ipNumber'] ?? '', lastName: x['lastName'] ?? '', role: x['designation'] ?? '', controlled: r.type === 'SWR', ownership: v3 ? NONE : shares(b, r) };
+        const value: Mutable = {
+          ipNumber: x['ipNumber'] ?? '',
+          lastName: x['lastName'] ?? '',
+          role: x['designation'] ?? '',
+          controlled: r.type === 'SWR',
+          ownership: v3 ? NONE : shares(b, r),
+        };
         set(value, 'firstName', x['firstName']);
         readIpi(value, x);
         if (!v3) readSocieties(value, x);
-        const party = { value: value as unknown as Omit<WriterInWork, 'collection'>, collection: [], lastInclude: false, societies: {} };
+        const party = {
+          value: value as unknown as Omit<WriterInWork, 'collection'>,
+          collection: [],
+          lastInclude: false,
+          societies: {},
+        };
         writers.push(party);
         lastParty = party;
         lastWriter = party;
@@ -169,11 +213,20 @@ export function toRegistration(tx: CwrTransaction, version: CwrVersion): { regis
         const wantsWriter = r.type === 'SWT' || r.type === 'OWT';
         const list: Party<{ ipNumber: string }>[] = wantsWriter ? writers : publishers;
         const ip = x['ipNumber'] ?? '';
-        const party = (lastParty && list.includes(lastParty) && (ip === '' || lastParty.value.ipNumber === ip) ? lastParty : undefined) ?? [...list].reverse().find((p) => p.value.ipNumber === ip) ?? lastParty;
+        const party =
+          (lastParty && list.includes(lastParty) && (ip === '' || lastParty.value.ipNumber === ip)
+            ? lastParty
+            : undefined) ??
+          [...list].reverse().find((p) => p.value.ipNumber === ip) ??
+          lastParty;
         if (!party) break;
         party.lastInclude = addCollection(party.collection, r, shares(b, r), party.lastInclude);
         if (v3 && party.collection.length === 1 && party.collection[0]!.territories.length === 1) {
-          party.societies = { ...opt('pr', parseSociety(x['prSociety'] ?? '')), ...opt('mr', parseSociety(x['mrSociety'] ?? '')), ...opt('sr', parseSociety(x['srSociety'] ?? '')) };
+          party.societies = {
+            ...opt('pr', parseSociety(x['prSociety'] ?? '')),
+            ...opt('mr', parseSociety(x['mrSociety'] ?? '')),
+            ...opt('sr', parseSociety(x['srSociety'] ?? '')),
+          };
           if (!wantsWriter && x['societyAgreementNumber']) party.agreement = x['societyAgreementNumber'];
         }
         break;
@@ -183,7 +236,8 @@ export function toRegistration(tx: CwrTransaction, version: CwrVersion): { regis
         const writer = writers.find((w) => w.value.ipNumber === writerIp && writerIp !== '') ?? lastWriter;
         if (!writer || writer.value.publisherChain !== undefined) break;
         const seq = Number(x['publisherSequence']);
-        const chain = seq > 0 ? seq : publishers.find((p) => p.value.ipNumber === x['publisherIpNumber'])?.value.chain;
+        const chain =
+          seq > 0 ? seq : publishers.find((p) => p.value.ipNumber === x['publisherIpNumber'])?.value.chain;
         if (chain !== undefined) writer.value = { ...writer.value, publisherChain: chain };
         break;
       }
@@ -193,7 +247,12 @@ export function toRegistration(tx: CwrTransaction, version: CwrVersion): { regis
         break;
       }
       case 'ALT':
-        if (x['title']) alternateTitles.push({ title: x['title'], titleType: x['titleType'] || 'AT', ...opt('language', x['language']) });
+        if (x['title'])
+          alternateTitles.push({
+            title: x['title'],
+            titleType: x['titleType'] || 'AT',
+            ...opt('language', x['language']),
+          });
         break;
       case 'PER': {
         const name = [x['firstName'], x['lastName']].filter((s) => s).join(' ');
@@ -209,14 +268,18 @@ export function toRegistration(tx: CwrTransaction, version: CwrVersion): { regis
         set(rec, 'displayArtist', x['displayArtist']);
         set(rec, 'label', x['recordLabel'] || x['albumLabel']);
         set(rec, 'durationS', parseDuration(x['releaseDuration'] ?? ''));
-        if (/^\d{8}$/.test(date) && date !== '00000000') rec['releaseDate'] = `${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)}`;
+        if (/^\d{8}$/.test(date) && date !== '00000000')
+          rec['releaseDate'] = `${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)}`;
         if (x['ean'] && /[1-9]/.test(x['ean'])) rec['ean'] = x['ean'];
-        recordings.push(rec as RecordingRegistration);
+        recordings.push(rec);
         break;
       }
       case 'XRF':
         if ((x['identifierType'] ?? 'W') === 'W' && x['identifier']) {
-          societyWorkIds.push({ society: parseSociety(x['organisationCode'] ?? '') ?? '', workId: x['identifier'] });
+          societyWorkIds.push({
+            society: parseSociety(x['organisationCode'] ?? '') ?? '',
+            workId: x['identifier'],
+          });
         }
         break;
       default:
@@ -225,18 +288,44 @@ export function toRegistration(tx: CwrTransaction, version: CwrVersion): { regis
   }
 
   const finish = <T extends { prSociety?: string; mrSociety?: string; srSociety?: string }>(p: Party<T>) => {
-    const societies = v3 ? { ...opt('prSociety', p.societies.pr), ...opt('mrSociety', p.societies.mr), ...opt('srSociety', p.societies.sr) } : {};
+    const societies = v3
+      ? {
+          ...opt('prSociety', p.societies.pr),
+          ...opt('mrSociety', p.societies.mr),
+          ...opt('srSociety', p.societies.sr),
+        }
+      : {};
     return { ...p.value, ...societies, collection: p.collection };
   };
   const versionType = f['versionType'] === 'MOD' ? 'MOD' : 'ORI';
   if (f['versionType'] && f['versionType'] !== 'MOD' && f['versionType'] !== 'ORI') {
-    b.findings.push(finding(head.line, head.type, 'versionType', 'CWR_INVALID_CODE', 'warning', `line ${head.line}: version type "${f['versionType']}" is not ORI or MOD; read as ORI`));
+    b.findings.push(
+      finding(
+        head.line,
+        head.type,
+        'versionType',
+        'CWR_INVALID_CODE',
+        'warning',
+        `line ${head.line}: version type "${f['versionType']}" is not ORI or MOD; read as ORI`,
+      ),
+    );
   }
   const category = f['distributionCategory'] ?? '';
   const categories = ['POP', 'SER', 'JAZ', 'UNC'] as const;
-  const distributionCategory = (categories as readonly string[]).includes(category) ? (category as (typeof categories)[number]) : 'UNC';
+  const distributionCategory = (categories as readonly string[]).includes(category)
+    ? (category as (typeof categories)[number])
+    : 'UNC';
   if (category !== '' && distributionCategory !== category) {
-    b.findings.push(finding(head.line, head.type, 'distributionCategory', 'CWR_INVALID_CODE', 'warning', `line ${head.line}: distribution category "${category}" is not POP, SER, JAZ or UNC; read as UNC`));
+    b.findings.push(
+      finding(
+        head.line,
+        head.type,
+        'distributionCategory',
+        'CWR_INVALID_CODE',
+        'warning',
+        `line ${head.line}: distribution category "${category}" is not POP, SER, JAZ or UNC; read as UNC`,
+      ),
+    );
   }
   const registration: WorkRegistration = {
     submitterWorkId: f['submitterWorkId'] ?? '',

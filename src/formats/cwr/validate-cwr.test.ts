@@ -3,14 +3,20 @@ import { fileBytes, put, sampleLines, streamOf } from './fixtures.test-support.j
 import { validateCwr, type CwrFileSummary } from './validate-cwr.js';
 import type { ValidatedTransaction } from './validate-transaction.js';
 
-async function check(lines: readonly string[] | Uint8Array, fileName?: string): Promise<CwrFileSummary & { txs: ValidatedTransaction[] }> {
+async function check(
+  lines: readonly string[] | Uint8Array,
+  fileName?: string,
+): Promise<CwrFileSummary & { txs: ValidatedTransaction[] }> {
   const bytes = lines instanceof Uint8Array ? lines : fileBytes(lines);
   const txs: ValidatedTransaction[] = [];
-  const summary = await validateCwr(streamOf(bytes, 97), fileName ? { fileName } : {}, { onTransaction: (t) => void txs.push(t) });
+  const summary = await validateCwr(streamOf(bytes, 97), fileName ? { fileName } : {}, {
+    onTransaction: (t) => void txs.push(t),
+  });
   return { ...summary, txs };
 }
 const codes = (s: CwrFileSummary) => [...s.errors, ...s.warnings].map((f) => f.code);
-const lineOf = (lines: string[], type: string, nth = 0) => lines.map((l, i) => [l, i] as const).filter(([l]) => l.startsWith(type))[nth]![1];
+const lineOf = (lines: string[], type: string, nth = 0) =>
+  lines.map((l, i) => [l, i] as const).filter(([l]) => l.startsWith(type))[nth]![1];
 
 describe('validateCwr on clean files', () => {
   for (const version of ['2.1', '2.2', '3.0', '3.1'] as const) {
@@ -18,7 +24,12 @@ describe('validateCwr on clean files', () => {
       const s = await check(sampleLines(version));
       expect(s.errors).toEqual([]);
       expect(s.warnings).toEqual([]);
-      expect(s).toMatchObject({ ok: true, version, transactions: 2, sender: { type: 'PB', submitter: '00250165006' } });
+      expect(s).toMatchObject({
+        ok: true,
+        version,
+        transactions: 2,
+        sender: { type: 'PB', submitter: '00250165006' },
+      });
       expect(s.counts[version.startsWith('3') ? 'WRK' : 'NWR']).toBe(2);
     });
   }
@@ -106,7 +117,7 @@ describe('validateCwr tolerates what real files do (standards.md §3.3, §6)', (
   it('ignores blank lines, even between HDR and GRH, and a DOS end-of-file mark', async () => {
     const lines = sampleLines('2.2');
     lines[0] = lines[0]!.slice(0, 90);
-    const s = await check([lines[0]!, '', ...lines.slice(1), '\x1a']);
+    const s = await check([lines[0], '', ...lines.slice(1), '\x1a']);
     expect(s).toMatchObject({ ok: true, version: '2.2' });
     expect(s.warnings).toEqual([]);
   });
@@ -118,12 +129,19 @@ describe('validateCwr tolerates what real files do (standards.md §3.3, §6)', (
       put(lines[1]!, 4, 'ACK'),
       `ACK0000000000000000${'20260301102030'}00001${'00000000'}NWR${'LA MER BLEUE 1'.padEnd(60)}${'SW000001'.padEnd(20)}${'W123'.padEnd(20)}20260305AS`,
       `MSG0000000000000001F00000001SWRF031${'SOMETHING WAS CHANGED'}`,
-      ...lines.slice(2, -2).map((l, i) => `${l.slice(0, 3)}00000000${String(i + 2).padStart(8, '0')}${l.slice(19)}`),
+      ...lines
+        .slice(2, -2)
+        .map((l, i) => `${l.slice(0, 3)}00000000${String(i + 2).padStart(8, '0')}${l.slice(19)}`),
     ];
     ack.push(`GRT00001${'00000001'}${String(ack.length).padStart(8, '0')}`);
     ack.push(`TRL00001${'00000001'}${String(ack.length + 1).padStart(8, '0')}`);
     const s = await check(ack.map((l) => l.trimEnd()));
-    expect(s).toMatchObject({ ok: true, version: '2.2', transactions: 1, sender: { type: 'SO', submitter: '058' } });
+    expect(s).toMatchObject({
+      ok: true,
+      version: '2.2',
+      transactions: 1,
+      sender: { type: 'SO', submitter: '058' },
+    });
     expect(s.warnings).toEqual([]);
     expect(s.txs[0]!.transaction.type).toBe('ACK');
     expect(s.txs[0]!.registration?.submitterWorkId).toBe('SW000001');
@@ -158,7 +176,12 @@ describe('validateCwr refuses what it cannot understand', () => {
 });
 
 describe('transaction edits', () => {
-  const mutate = async (type: string, start: number, text: string, version: '2.1' | '2.2' | '3.1' = '2.2') => {
+  const mutate = async (
+    type: string,
+    start: number,
+    text: string,
+    version: '2.1' | '2.2' | '3.1' = '2.2',
+  ) => {
     const lines = sampleLines(version);
     const i = lineOf(lines, type);
     lines[i] = put(lines[i]!, start, text);
@@ -171,7 +194,12 @@ describe('transaction edits', () => {
     expect(s.ok).toBe(false);
     expect(s.rejectedTransactions).toBe(1);
     expect(s.txs.map((t) => t.status)).toEqual(['rejected', 'accepted']);
-    expect(s.errors[0]).toMatchObject({ code: 'CWR_SHARE_TOTAL', severity: 'error', record: 'NWR', field: 'prShare' });
+    expect(s.errors[0]).toMatchObject({
+      code: 'CWR_SHARE_TOTAL',
+      severity: 'error',
+      record: 'NWR',
+      field: 'prShare',
+    });
   });
 
   it('accepts ownership totals within ±0.06 % and warns below', async () => {

@@ -15,7 +15,12 @@ export interface CwrFileSummary {
   /** The whole file was refused (no HDR, unknown version, empty). */
   readonly rejected: boolean;
   readonly version: CwrVersion | null;
-  readonly sender: { readonly type: string; readonly id: string; readonly name: string; readonly submitter: string } | null;
+  readonly sender: {
+    readonly type: string;
+    readonly id: string;
+    readonly name: string;
+    readonly submitter: string;
+  } | null;
   /** Records read, by record type. */
   readonly counts: Readonly<Record<string, number>>;
   /** Transactions read (an ACK with its echoed NWR counts once). */
@@ -52,7 +57,11 @@ interface GroupState {
  * real files get them wrong), then every transaction (see `validateTransaction`). Streams: memory holds
  * one chunk and one transaction. Handlers receive transactions for import or acknowledgement.
  */
-export async function validateCwr(source: AsyncIterable<Uint8Array>, options: ReadCwrOptions = {}, handlers: ValidateCwrHandlers = {}): Promise<CwrFileSummary> {
+export async function validateCwr(
+  source: AsyncIterable<Uint8Array>,
+  options: ReadCwrOptions = {},
+  handlers: ValidateCwrHandlers = {},
+): Promise<CwrFileSummary> {
   const counts: Record<string, number> = {};
   const errors: CwrFinding[] = [];
   const warnings: CwrFinding[] = [];
@@ -83,7 +92,17 @@ export async function validateCwr(source: AsyncIterable<Uint8Array>, options: Re
     if (group) group.records++;
   };
   const closeGroup = (line: number) => {
-    if (group) note(finding(line, 'GRT', '', 'CWR_MISSING_TRAILER', 'warning', `group ${group.id} (${group.type}) opened on line ${group.line} has no GRT`));
+    if (group)
+      note(
+        finding(
+          line,
+          'GRT',
+          '',
+          'CWR_MISSING_TRAILER',
+          'warning',
+          `group ${group.id} (${group.type}) opened on line ${group.line} has no GRT`,
+        ),
+      );
     group = undefined;
   };
 
@@ -110,14 +129,41 @@ export async function validateCwr(source: AsyncIterable<Uint8Array>, options: Re
         closeGroup(item.record.line);
         groups++;
         const f = item.record.fields;
-        group = { type: f['transactionType'] ?? '', id: Number(f['groupId']) || 0, line: item.record.line, transactions: 0, records: 0, nextSequence: 0, mixedReported: false, sequenceReported: false };
+        group = {
+          type: f['transactionType'] ?? '',
+          id: Number(f['groupId']) || 0,
+          line: item.record.line,
+          transactions: 0,
+          records: 0,
+          nextSequence: 0,
+          mixedReported: false,
+          sequenceReported: false,
+        };
         count('GRH');
         const v = grhVersion(item.record.raw);
         if (v && header && v !== header.version) {
-          note(finding(item.record.line, 'GRH', 'versionNumber', 'CWR_VERSION_MISMATCH', 'warning', `line ${item.record.line}: GRH says version ${v}, HDR says ${header.version}; read as ${header.version}`));
+          note(
+            finding(
+              item.record.line,
+              'GRH',
+              'versionNumber',
+              'CWR_VERSION_MISMATCH',
+              'warning',
+              `line ${item.record.line}: GRH says version ${v}, HDR says ${header.version}; read as ${header.version}`,
+            ),
+          );
         }
         if (group.id !== groups) {
-          note(finding(item.record.line, 'GRH', 'groupId', 'CWR_SEQUENCE', 'warning', `line ${item.record.line}: group ID is ${group.id}, expected ${groups}`));
+          note(
+            finding(
+              item.record.line,
+              'GRH',
+              'groupId',
+              'CWR_SEQUENCE',
+              'warning',
+              `line ${item.record.line}: group ID is ${group.id}, expected ${groups}`,
+            ),
+          );
         }
         return;
       }
@@ -131,15 +177,42 @@ export async function validateCwr(source: AsyncIterable<Uint8Array>, options: Re
           group.transactions++;
           if (tx.type !== group.type && !group.mixedReported) {
             group.mixedReported = true;
-            note(finding(tx.line, tx.type, '', 'CWR_GROUP_TYPE', 'warning', `line ${tx.line}: ${tx.type} transaction in a ${group.type} group (mixed groups are read as they come)`));
+            note(
+              finding(
+                tx.line,
+                tx.type,
+                '',
+                'CWR_GROUP_TYPE',
+                'warning',
+                `line ${tx.line}: ${tx.type} transaction in a ${group.type} group (mixed groups are read as they come)`,
+              ),
+            );
           }
           if (tx.sequence !== group.nextSequence && !group.sequenceReported) {
             group.sequenceReported = true;
-            note(finding(tx.line, tx.type, 'transactionSequence', 'CWR_SEQUENCE', 'warning', `line ${tx.line}: transaction sequence # is ${tx.sequence}, expected ${group.nextSequence}`));
+            note(
+              finding(
+                tx.line,
+                tx.type,
+                'transactionSequence',
+                'CWR_SEQUENCE',
+                'warning',
+                `line ${tx.line}: transaction sequence # is ${tx.sequence}, expected ${group.nextSequence}`,
+              ),
+            );
           }
           group.nextSequence = tx.sequence + 1;
         } else {
-          note(finding(tx.line, tx.type, '', 'CWR_RECORD_ORDER', 'warning', `line ${tx.line}: ${tx.type} transaction before any GRH`));
+          note(
+            finding(
+              tx.line,
+              tx.type,
+              '',
+              'CWR_RECORD_ORDER',
+              'warning',
+              `line ${tx.line}: ${tx.type} transaction before any GRH`,
+            ),
+          );
         }
         const validated = validateTransaction(tx, header?.version ?? '2.1');
         for (const f of validated.findings) note(f);
@@ -158,8 +231,16 @@ export async function validateCwr(source: AsyncIterable<Uint8Array>, options: Re
         const declaredTx = Number(f['transactionCount']);
         const declaredRecords = Number(f['recordCount']);
         if (declaredTx !== group.transactions || declaredRecords !== group.records) {
-          note(finding(line, 'GRT', declaredTx !== group.transactions ? 'transactionCount' : 'recordCount', 'CWR_TRAILER_COUNT', 'warning',
-            `line ${line}: GRT declares ${declaredTx} transactions and ${declaredRecords} records; group ${group.id} has ${group.transactions} and ${group.records}`));
+          note(
+            finding(
+              line,
+              'GRT',
+              declaredTx !== group.transactions ? 'transactionCount' : 'recordCount',
+              'CWR_TRAILER_COUNT',
+              'warning',
+              `line ${line}: GRT declares ${declaredTx} transactions and ${declaredRecords} records; group ${group.id} has ${group.transactions} and ${group.records}`,
+            ),
+          );
         }
         group = undefined;
         return;
@@ -172,8 +253,16 @@ export async function validateCwr(source: AsyncIterable<Uint8Array>, options: Re
         const line = item.record.line;
         const declared = [Number(f['groupCount']), Number(f['transactionCount']), Number(f['recordCount'])];
         if (declared[0] !== groups || declared[1] !== fileTransactions || declared[2] !== fileRecords) {
-          note(finding(line, 'TRL', '', 'CWR_TRAILER_COUNT', 'warning',
-            `line ${line}: TRL declares ${declared[0]} groups, ${declared[1]} transactions, ${declared[2]} records; the file has ${groups}, ${fileTransactions}, ${fileRecords}`));
+          note(
+            finding(
+              line,
+              'TRL',
+              '',
+              'CWR_TRAILER_COUNT',
+              'warning',
+              `line ${line}: TRL declares ${declared[0]} groups, ${declared[1]} transactions, ${declared[2]} records; the file has ${groups}, ${fileTransactions}, ${fileRecords}`,
+            ),
+          );
         }
         return;
       }
@@ -183,13 +272,24 @@ export async function validateCwr(source: AsyncIterable<Uint8Array>, options: Re
   for await (const batch of readCwr(source, options)) for (const item of batch) await handle(item);
   if (!rejected && !sawTrailer) {
     closeGroup(0);
-    note(finding(0, 'TRL', '', 'CWR_MISSING_TRAILER', 'warning', 'the file has no TRL record (it may be truncated)'));
+    note(
+      finding(
+        0,
+        'TRL',
+        '',
+        'CWR_MISSING_TRAILER',
+        'warning',
+        'the file has no TRL record (it may be truncated)',
+      ),
+    );
   }
   return {
     ok: errorCount === 0,
     rejected,
     version: header?.version ?? null,
-    sender: header ? { type: header.senderType, id: header.senderId, name: header.senderName, submitter: header.submitter } : null,
+    sender: header
+      ? { type: header.senderType, id: header.senderId, name: header.senderName, submitter: header.submitter }
+      : null,
     counts,
     transactions,
     rejectedTransactions,

@@ -5,12 +5,21 @@ import { validateCwr } from './validate-cwr.js';
 import type { ValidatedTransaction } from './validate-transaction.js';
 import { createAckWriter } from './write-ack.js';
 
-const society = { senderType: 'SO' as const, senderId: '058', senderName: 'SACEM', createdAt: new Date('2026-03-05T09:00:00Z') };
+const society = {
+  senderType: 'SO' as const,
+  senderId: '058',
+  senderName: 'SACEM',
+  createdAt: new Date('2026-03-05T09:00:00Z'),
+};
 
 async function ackOf(lines: string[]): Promise<string[]> {
   let header: CwrHeader | undefined;
   const txs: ValidatedTransaction[] = [];
-  const summary = await validateCwr(streamOf(fileBytes(lines)), {}, { onHeader: (h) => void (header = h), onTransaction: (t) => void txs.push(t) });
+  const summary = await validateCwr(
+    streamOf(fileBytes(lines)),
+    {},
+    { onHeader: (h) => void (header = h), onTransaction: (t) => void txs.push(t) },
+  );
   const writer = createAckWriter(summary.version ?? '2.1', header, society);
   const out = writer.start();
   for (const t of txs) out.push(...writer.transaction(t));
@@ -24,10 +33,19 @@ describe('createAckWriter', () => {
     it(`answers a ${version} file with a valid ${version} ACK file whose counts are right`, async () => {
       const lines = sampleLines(version, 2);
       const swr = lines.findIndex((l) => l.startsWith('SWR'));
-      lines[swr] = put(lines[swr]!, version.startsWith('3') ? 20 : 130, version.startsWith('3') ? ' '.repeat(11) : '09000');
+      lines[swr] = put(
+        lines[swr]!,
+        version.startsWith('3') ? 20 : 130,
+        version.startsWith('3') ? ' '.repeat(11) : '09000',
+      );
       const ack = await ackOf(lines);
       const s = await validateCwr(streamOf(fileBytes(ack)), {});
-      expect(s).toMatchObject({ ok: true, version, transactions: 2, sender: { type: 'SO', submitter: '058' } });
+      expect(s).toMatchObject({
+        ok: true,
+        version,
+        transactions: 2,
+        sender: { type: 'SO', submitter: '058' },
+      });
       expect(s.warnings).toEqual([]);
       expect(s.counts['ACK']).toBe(2);
       expect(ack[1]!.slice(3, 6)).toBe('ACK');
@@ -36,7 +54,10 @@ describe('createAckWriter', () => {
 
   it('says AS for a clean transaction, AC with warnings, RJ with errors, with one MSG per finding and no echo when rejected', async () => {
     const lines = sampleLines('2.2', 3);
-    const nwr = lines.map((l, i) => [l, i] as const).filter(([l]) => l.startsWith('NWR')).map(([, i]) => i);
+    const nwr = lines
+      .map((l, i) => [l, i] as const)
+      .filter(([l]) => l.startsWith('NWR'))
+      .map(([, i]) => i);
     lines[nwr[1]!] = put(lines[nwr[1]!]!, 127, 'XYZ'); // warning: unknown category
     const swr = lines.findIndex((l, i) => i > nwr[2]! && l.startsWith('SWR'));
     lines[swr] = put(lines[swr]!, 130, '09000'); // error: PR over 100 %

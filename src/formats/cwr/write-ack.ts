@@ -34,27 +34,59 @@ export interface AckWriter {
 }
 
 /** Creates an ACK writer answering a file of `version` whose HDR was `original` (same version, one ACK group). */
-export function createAckWriter(version: CwrVersion, original: CwrHeader | undefined, options: AckOptions): AckWriter {
+export function createAckWriter(
+  version: CwrVersion,
+  original: CwrHeader | undefined,
+  options: AckOptions,
+): AckWriter {
   const layouts = layoutsFor(version);
   let transactions = 0;
   let records = 0;
-  const ack = (values: Record<string, string | number | undefined>, findings: readonly CwrFinding[], lineToSeq: (line: number) => number, status: string, echo: readonly string[]) => {
+  const ack = (
+    values: Record<string, string | number | undefined>,
+    findings: readonly CwrFinding[],
+    lineToSeq: (line: number) => number,
+    status: string,
+    echo: readonly string[],
+  ) => {
     const seq = transactions++;
-    const out = [formatRecord(layouts.get('ACK')!, {
-      transactionSequence: seq, recordSequence: 0, creationDate: original?.creationDate || '', creationTime: original?.creationTime || '',
-      processingDate: cwrDate(options.createdAt), transactionStatus: status, ...values,
-    })];
+    const out = [
+      formatRecord(layouts.get('ACK')!, {
+        transactionSequence: seq,
+        recordSequence: 0,
+        creationDate: original?.creationDate || '',
+        creationTime: original?.creationTime || '',
+        processingDate: cwrDate(options.createdAt),
+        transactionStatus: status,
+        ...values,
+      }),
+    ];
     let recordSequence = 1;
     for (const f of findings) {
-      const level = f.severity === 'error' ? (f.code === 'CWR_NO_HDR' || f.code === 'CWR_UNKNOWN_VERSION' || f.code === 'CWR_EMPTY_FILE' ? 'E' : 'T') : 'F';
-      out.push(formatRecord(layouts.get('MSG')!, {
-        transactionSequence: seq, recordSequence: recordSequence++, messageType: level, originalRecordSequence: lineToSeq(f.line),
-        recordType: f.record, messageLevel: level, validationNumber: FINDING_NUMBERS[f.code], messageText: `${f.code} ${f.message}`,
-      }));
+      const level =
+        f.severity === 'error'
+          ? f.code === 'CWR_NO_HDR' || f.code === 'CWR_UNKNOWN_VERSION' || f.code === 'CWR_EMPTY_FILE'
+            ? 'E'
+            : 'T'
+          : 'F';
+      out.push(
+        formatRecord(layouts.get('MSG')!, {
+          transactionSequence: seq,
+          recordSequence: recordSequence++,
+          messageType: level,
+          originalRecordSequence: lineToSeq(f.line),
+          recordType: f.record,
+          messageLevel: level,
+          validationNumber: FINDING_NUMBERS[f.code],
+          messageText: `${f.code} ${f.message}`,
+        }),
+      );
     }
     for (const raw of echo) {
       // An echoed transaction continues the ACK's numbering (standards.md §3.3).
-      out.push(`${raw.slice(0, 3)}${String(seq).padStart(8, '0')}${String(recordSequence++).padStart(8, '0')}${raw.slice(19)}`);
+      out.push(
+        `${raw.slice(0, 3)}${String(seq).padStart(8, '0')}${String(recordSequence++).padStart(8, '0')}${raw.slice(19)}`,
+      );
     }
     records += out.length;
     return out;
@@ -64,7 +96,15 @@ export function createAckWriter(version: CwrVersion, original: CwrHeader | undef
       records += 1; // GRH: group record counts include GRH and GRT, the file's add HDR and TRL
 
       const grhVersion = { '2.1': '02.10', '2.2': '02.20', '3.0': '03.00', '3.1': '03.10' }[version];
-      return [formatHeader({ version, ...options }), formatRecord(layouts.get('GRH')!, { transactionType: 'ACK', groupId: 1, versionNumber: grhVersion, batchRequest: 0 })];
+      return [
+        formatHeader({ version, ...options }),
+        formatRecord(layouts.get('GRH')!, {
+          transactionType: 'ACK',
+          groupId: 1,
+          versionNumber: grhVersion,
+          batchRequest: 0,
+        }),
+      ];
     },
     transaction(v) {
       const tx = v.transaction;
@@ -72,19 +112,42 @@ export function createAckWriter(version: CwrVersion, original: CwrHeader | undef
       const head = work[0] ?? tx.records[0];
       const byLine = new Map(tx.records.map((r) => [r.line, Number(r.fields['recordSequence']) || 0]));
       const echo = v.status === 'rejected' ? [] : (work.length > 0 ? work : tx.records).map((r) => r.raw);
-      return ack({
-        originalGroupId: tx.groupId, originalTransactionSequence: tx.sequence, originalTransactionType: tx.type,
-        creationTitle: head?.fields['title'] ?? '', submitterCreationNumber: head?.fields['submitterWorkId'] ?? '',
-      }, v.findings, (line) => byLine.get(line) ?? 0, ACK_STATUS[v.status], echo);
+      return ack(
+        {
+          originalGroupId: tx.groupId,
+          originalTransactionSequence: tx.sequence,
+          originalTransactionType: tx.type,
+          creationTitle: head?.fields['title'] ?? '',
+          submitterCreationNumber: head?.fields['submitterWorkId'] ?? '',
+        },
+        v.findings,
+        (line) => byLine.get(line) ?? 0,
+        ACK_STATUS[v.status],
+        echo,
+      );
     },
     fileRejected(f) {
-      return ack({ originalGroupId: 0, originalTransactionSequence: 0, originalTransactionType: 'HDR' }, [f], () => 0, 'RJ', []);
+      return ack(
+        { originalGroupId: 0, originalTransactionSequence: 0, originalTransactionType: 'HDR' },
+        [f],
+        () => 0,
+        'RJ',
+        [],
+      );
     },
     end() {
       records += 1;
       return [
-        formatRecord(layouts.get('GRT')!, { groupId: 1, transactionCount: transactions, recordCount: records }),
-        formatRecord(layouts.get('TRL')!, { groupCount: 1, transactionCount: transactions, recordCount: records + 2 }),
+        formatRecord(layouts.get('GRT')!, {
+          groupId: 1,
+          transactionCount: transactions,
+          recordCount: records,
+        }),
+        formatRecord(layouts.get('TRL')!, {
+          groupCount: 1,
+          transactionCount: transactions,
+          recordCount: records + 2,
+        }),
       ];
     },
   };

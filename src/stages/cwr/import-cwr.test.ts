@@ -21,10 +21,24 @@ async function fileOf(lines: readonly string[], name = 'works.V22'): Promise<str
 }
 const clock = () => new Date('2026-03-02T08:00:00Z');
 const options = { now: clock, codeVersion: 'test' };
-const TABLES = ['works', 'work_iswcs', 'work_titles', 'work_shares', 'work_performers', 'recordings', 'isrc_work_links', 'parties', 'work_history', 'quarantine', 'input_files', 'runs'];
+const TABLES = [
+  'works',
+  'work_iswcs',
+  'work_titles',
+  'work_shares',
+  'work_performers',
+  'recordings',
+  'isrc_work_links',
+  'parties',
+  'work_history',
+  'quarantine',
+  'input_files',
+  'runs',
+];
 async function counts(store: Store): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
-  for (const t of TABLES) out[t] = Number((await store.one<{ n: bigint }>(`SELECT count(*) AS n FROM ${t}`))!.n);
+  for (const t of TABLES)
+    out[t] = Number((await store.one<{ n: bigint }>(`SELECT count(*) AS n FROM ${t}`))!.n);
   return out;
 }
 
@@ -47,18 +61,62 @@ describe('importCwrFile', () => {
   it('loads works, titles, parties, shares per right and territory, performers and recordings', async () => {
     const store = await openStore(':memory:');
     const result = await importCwrFile(store, await fileOf(sampleLines('2.2', 2)), options);
-    expect(result).toMatchObject({ status: 'imported', version: '2.2', works: 2, newWorks: 2, rejectedTransactions: 0 });
-    const work = await store.one<Record<string, unknown>>("SELECT * FROM works WHERE submitter_work_id = 'SW000001'");
-    expect(work).toMatchObject({ work_id: '00250165006-SW000001', submitter: '00250165006', title: 'LA MER BLEUE 1', version: 1, duration_s: 215 });
-    const shares = await store.all<Record<string, unknown>>("SELECT party_id, role, chain, right_type, territories, ownership_share, collection_share, controlled, society FROM work_shares WHERE work_id = '00250165006-SW000001' ORDER BY party_id, right_type");
-    expect(shares).toContainEqual({ party_id: 'IPI:00250165006', role: 'E', chain: 1, right_type: 'performing', territories: '+2136', ownership_share: 5000, collection_share: 5000, controlled: true, society: '058' });
+    expect(result).toMatchObject({
+      status: 'imported',
+      version: '2.2',
+      works: 2,
+      newWorks: 2,
+      rejectedTransactions: 0,
+    });
+    const work = await store.one<Record<string, unknown>>(
+      "SELECT * FROM works WHERE submitter_work_id = 'SW000001'",
+    );
+    expect(work).toMatchObject({
+      work_id: '00250165006-SW000001',
+      submitter: '00250165006',
+      title: 'LA MER BLEUE 1',
+      version: 1,
+      duration_s: 215,
+    });
+    const shares = await store.all<Record<string, unknown>>(
+      "SELECT party_id, role, chain, right_type, territories, ownership_share, collection_share, controlled, society FROM work_shares WHERE work_id = '00250165006-SW000001' ORDER BY party_id, right_type",
+    );
+    expect(shares).toContainEqual({
+      party_id: 'IPI:00250165006',
+      role: 'E',
+      chain: 1,
+      right_type: 'performing',
+      territories: '+2136',
+      ownership_share: 5000,
+      collection_share: 5000,
+      controlled: true,
+      society: '058',
+    });
     // An uncontrolled writer without OWT: collection = ownership worldwide, identified by the submitter's IP #.
-    expect(shares).toContainEqual({ party_id: 'IP:00250165006:W002', role: 'C', chain: null, right_type: 'performing', territories: '+2136', ownership_share: 2500, collection_share: 2500, controlled: false, society: '052' });
-    expect(await store.all("SELECT title, title_type FROM work_titles WHERE work_id = '00250165006-SW000001' ORDER BY title_type DESC")).toEqual([
-      { title: 'LA MER BLEUE 1', title_type: 'OT' }, { title: 'THE BLUE SEA 1', title_type: 'AT' },
+    expect(shares).toContainEqual({
+      party_id: 'IP:00250165006:W002',
+      role: 'C',
+      chain: null,
+      right_type: 'performing',
+      territories: '+2136',
+      ownership_share: 2500,
+      collection_share: 2500,
+      controlled: false,
+      society: '052',
+    });
+    expect(
+      await store.all(
+        "SELECT title, title_type FROM work_titles WHERE work_id = '00250165006-SW000001' ORDER BY title_type DESC",
+      ),
+    ).toEqual([
+      { title: 'LA MER BLEUE 1', title_type: 'OT' },
+      { title: 'THE BLUE SEA 1', title_type: 'AT' },
     ]);
-    expect(await store.one('SELECT isrc, source, confidence FROM isrc_work_links LIMIT 1')).toMatchObject({ source: 'cwr', confidence: 100 });
-    expect(await store.one("SELECT stage, status FROM runs")).toEqual({ stage: 'cwr-import', status: 'ok' });
+    expect(await store.one('SELECT isrc, source, confidence FROM isrc_work_links LIMIT 1')).toMatchObject({
+      source: 'cwr',
+      confidence: 100,
+    });
+    expect(await store.one('SELECT stage, status FROM runs')).toEqual({ stage: 'cwr-import', status: 'ok' });
   });
 
   it('changes nothing when the same file comes twice, or the same works in another file', async () => {
@@ -79,15 +137,33 @@ describe('importCwrFile', () => {
     const store = await openStore(':memory:');
     await importCwrFile(store, await fileOf(sampleLines('2.2', 2)), options);
     const revised = sampleWork(1, { title: 'LA MER BLEUE (NOUVELLE VERSION)', performers: [] });
-    const lines = [...formatCwrLines([revised], { version: '2.2', senderType: 'PB', senderId: '00250165006', senderName: 'X', createdAt: clock(), transactionType: 'REV' })];
+    const lines = [
+      ...formatCwrLines([revised], {
+        version: '2.2',
+        senderType: 'PB',
+        senderId: '00250165006',
+        senderName: 'X',
+        createdAt: clock(),
+        transactionType: 'REV',
+      }),
+    ];
     const result = await importCwrFile(store, await fileOf(lines), options);
     expect(result).toMatchObject({ revisedWorks: 1, newWorks: 0 });
-    expect(await store.one("SELECT title, version FROM works WHERE work_id = '00250165006-SW000001'")).toEqual({ title: 'LA MER BLEUE (NOUVELLE VERSION)', version: 2 });
-    const history = await store.all<{ version: number; snapshot: string }>('SELECT version, snapshot FROM work_history');
+    expect(
+      await store.one("SELECT title, version FROM works WHERE work_id = '00250165006-SW000001'"),
+    ).toEqual({ title: 'LA MER BLEUE (NOUVELLE VERSION)', version: 2 });
+    const history = await store.all<{ version: number; snapshot: string }>(
+      'SELECT version, snapshot FROM work_history',
+    );
     expect(history).toHaveLength(1);
     expect(history[0]!.version).toBe(1);
-    expect(JSON.parse(history[0]!.snapshot)).toMatchObject({ work: { title: 'LA MER BLEUE 1' }, performers: ['MARIE DURAND'] });
-    expect(await store.all("SELECT * FROM work_performers WHERE work_id = '00250165006-SW000001'")).toEqual([]);
+    expect(JSON.parse(history[0]!.snapshot)).toMatchObject({
+      work: { title: 'LA MER BLEUE 1' },
+      performers: ['MARIE DURAND'],
+    });
+    expect(await store.all("SELECT * FROM work_performers WHERE work_id = '00250165006-SW000001'")).toEqual(
+      [],
+    );
   });
 
   it('quarantines the lines of a rejected transaction and imports the rest', async () => {
@@ -96,9 +172,14 @@ describe('importCwrFile', () => {
     const swr = lines.findIndex((l) => l.startsWith('SWR'));
     lines[swr] = put(lines[swr]!, 130, '09000');
     const rejects: string[] = [];
-    const result = await importCwrFile(store, await fileOf(lines), { ...options, onReject: (r) => void rejects.push(r.finding.code) });
+    const result = await importCwrFile(store, await fileOf(lines), {
+      ...options,
+      onReject: (r) => void rejects.push(r.finding.code),
+    });
     expect(result).toMatchObject({ status: 'imported', newWorks: 1, rejectedTransactions: 1 });
-    const q = await store.all<{ code: string; line_no: bigint }>('SELECT code, line_no FROM quarantine ORDER BY line_no');
+    const q = await store.all<{ code: string; line_no: bigint }>(
+      'SELECT code, line_no FROM quarantine ORDER BY line_no',
+    );
     expect(q.length).toBe(lines.findIndex((l, i) => i > 2 && l.startsWith('NWR')) - 2);
     expect(new Set(q.map((r) => r.code))).toEqual(new Set(['CWR_SHARE_TOTAL']));
     expect(rejects[0]).toBe('CWR_SHARE_TOTAL');
@@ -131,7 +212,15 @@ describe('importCwrFile', () => {
       const first = await openStore(':memory:');
       await importCwrFile(first, await fileOf(sampleLines('2.2', 3)), options);
       const regs = await loadRegistrations(first);
-      const lines = [...formatCwrLines(regs, { version, senderType: 'PB', senderId: '00250165006', senderName: 'EDITIONS DU LARGE', createdAt: clock() })];
+      const lines = [
+        ...formatCwrLines(regs, {
+          version,
+          senderType: 'PB',
+          senderId: '00250165006',
+          senderName: 'EDITIONS DU LARGE',
+          createdAt: clock(),
+        }),
+      ];
       const second = await openStore(':memory:');
       await importCwrFile(second, await fileOf(lines, `out.V${version.replace('.', '')}`), options);
       const expected = await repertoire(first);

@@ -2,9 +2,20 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { validateCwr, type CwrFinding, type CwrHeader, type ValidatedTransaction } from '../../formats/cwr/index.js';
+import {
+  validateCwr,
+  type CwrFinding,
+  type CwrHeader,
+  type ValidatedTransaction,
+} from '../../formats/cwr/index.js';
 import { recordRun, sql, type Store } from '../../warehouse/index.js';
-import { appendWorks, deleteWorkRows, existingVersions, loadStoredWork, type WorkToAppend } from './work-store.js';
+import {
+  appendWorks,
+  deleteWorkRows,
+  existingVersions,
+  loadStoredWork,
+  type WorkToAppend,
+} from './work-store.js';
 import { snapshotKey, toWorkRows, type WorkRows } from './work-rows.js';
 
 /** The outcome of importing one file (one entry of `tutti cwr import --json`). */
@@ -55,15 +66,38 @@ export async function fingerprintFile(path: string): Promise<{ sha256: string; b
  * replaces the work with `version + 1`. Rejected transactions and unreadable lines go to `quarantine`.
  * One file is one DuckDB transaction and one run (`cwr-import`).
  */
-export async function importCwrFile(store: Store, path: string, options: ImportCwrOptions): Promise<CwrImportResult> {
+export async function importCwrFile(
+  store: Store,
+  path: string,
+  options: ImportCwrOptions,
+): Promise<CwrImportResult> {
   const { sha256, bytes } = await fingerprintFile(path);
-  const base = { file: path, sha256, works: 0, newWorks: 0, revisedWorks: 0, unchangedWorks: 0, transactions: 0, rejectedTransactions: 0, skippedTransactions: 0, quarantinedLines: 0, errors: 0, warnings: 0 };
+  const base = {
+    file: path,
+    sha256,
+    works: 0,
+    newWorks: 0,
+    revisedWorks: 0,
+    unchangedWorks: 0,
+    transactions: 0,
+    rejectedTransactions: 0,
+    skippedTransactions: 0,
+    quarantinedLines: 0,
+    errors: 0,
+    warnings: 0,
+  };
   const seen = await store.one(sql`SELECT status FROM input_files WHERE file_id = ${sha256}`);
   if (seen) return { ...base, status: 'duplicate', version: null };
   const batchSize = options.batchSize ?? 2000;
   const result = await recordRun(
     store,
-    { stage: 'cwr-import', params: { file: path }, inputs: [{ file: path, sha256, bytes }], codeVersion: options.codeVersion, now: options.now() },
+    {
+      stage: 'cwr-import',
+      params: { file: path },
+      inputs: [{ file: path, sha256, bytes }],
+      codeVersion: options.codeVersion,
+      now: options.now(),
+    },
     options.now,
     (runId) =>
       store.transaction(async () => {
@@ -71,19 +105,33 @@ export async function importCwrFile(store: Store, path: string, options: ImportC
         let header: CwrHeader | undefined;
         let pending: WorkRows[] = [];
         const pendingIds = new Set<string>();
-        const counts = { newWorks: 0, revisedWorks: 0, unchangedWorks: 0, skippedTransactions: 0, quarantinedLines: 0 };
+        const counts = {
+          newWorks: 0,
+          revisedWorks: 0,
+          unchangedWorks: 0,
+          skippedTransactions: 0,
+          quarantinedLines: 0,
+        };
         let transactions = 0;
 
         const quarantine = async (line: number, raw: string | null, f: CwrFinding) => {
           counts.quarantinedLines++;
-          await store.run(sql`INSERT INTO quarantine VALUES (${sha256}, ${path}, ${line}, ${f.record}, ${f.code}, ${f.message}, ${raw}, ${runId})`);
+          await store.run(
+            sql`INSERT INTO quarantine VALUES (${sha256}, ${path}, ${line}, ${f.record}, ${f.code}, ${f.message}, ${raw}, ${runId})`,
+          );
           options.onReject?.({ file: path, finding: f });
         };
-        const registeredAt = () => (header && /^\d{8}$/.test(header.creationDate) && Number(header.creationDate) > 0 ? `${header.creationDate.slice(0, 4)}-${header.creationDate.slice(4, 6)}-${header.creationDate.slice(6, 8)}` : now.slice(0, 10));
+        const registeredAt = () =>
+          header && /^\d{8}$/.test(header.creationDate) && Number(header.creationDate) > 0
+            ? `${header.creationDate.slice(0, 4)}-${header.creationDate.slice(4, 6)}-${header.creationDate.slice(6, 8)}`
+            : now.slice(0, 10);
 
         const flush = async () => {
           if (pending.length === 0) return;
-          const existing = await existingVersions(store, pending.map((r) => r.work.work_id));
+          const existing = await existingVersions(
+            store,
+            pending.map((r) => r.work.work_id),
+          );
           const toAppend: WorkToAppend[] = [];
           for (const rows of pending) {
             const id = rows.work.work_id;
@@ -98,11 +146,19 @@ export async function importCwrFile(store: Store, path: string, options: ImportC
               counts.unchangedWorks++;
               continue;
             }
-            const first = await store.one<{ registered_at: string | null }>(sql`SELECT registered_at::VARCHAR AS registered_at FROM works WHERE work_id = ${id}`);
-            await store.run(sql`INSERT INTO work_history VALUES (${id}, ${version}, ${JSON.stringify(stored)}, ${runId})`);
+            const first = await store.one<{ registered_at: string | null }>(
+              sql`SELECT registered_at::VARCHAR AS registered_at FROM works WHERE work_id = ${id}`,
+            );
+            await store.run(
+              sql`INSERT INTO work_history VALUES (${id}, ${version}, ${JSON.stringify(stored)}, ${runId})`,
+            );
             await deleteWorkRows(store, id);
             counts.revisedWorks++;
-            toAppend.push({ rows, version: version + 1, registeredAt: first?.registered_at ?? registeredAt() });
+            toAppend.push({
+              rows,
+              version: version + 1,
+              registeredAt: first?.registered_at ?? registeredAt(),
+            });
           }
           await appendWorks(store, toAppend, { fileId: sha256, now });
           pending = [];
@@ -114,7 +170,8 @@ export async function importCwrFile(store: Store, path: string, options: ImportC
           if (transactions % 1000 === 0) options.onProgress?.({ transactions });
           if (v.status === 'rejected') {
             const first = v.findings.find((f) => f.severity === 'error')!;
-            for (const r of v.transaction.records) await quarantine(r.line, r.raw, { ...first, line: r.line, record: r.type });
+            for (const r of v.transaction.records)
+              await quarantine(r.line, r.raw, { ...first, line: r.line, record: r.type });
             for (const u of v.transaction.unreadable) await quarantine(u.line, u.raw, u.finding);
             return;
           }
@@ -131,26 +188,44 @@ export async function importCwrFile(store: Store, path: string, options: ImportC
           if (pending.length >= batchSize) await flush();
         };
 
-        const summary = await validateCwr(createReadStream(path), { fileName: basename(path) }, {
-          onHeader: (h) => {
-            header = h;
+        const summary = await validateCwr(
+          createReadStream(path),
+          { fileName: basename(path) },
+          {
+            onHeader: (h) => {
+              header = h;
+            },
+            onTransaction,
+            onUnreadable: (u) => quarantine(u.line, u.raw, u.finding),
           },
-          onTransaction,
-          onUnreadable: (u) => quarantine(u.line, u.raw, u.finding),
-        });
+        );
         await flush();
-        await store.run(`UPDATE isrc_work_links SET conflict = true WHERE NOT conflict AND isrc IN (SELECT isrc FROM isrc_work_links GROUP BY isrc HAVING count(DISTINCT work_id) > 1)`);
-        const reason = summary.rejected ? summary.errors[0]?.message ?? 'rejected' : null;
-        if (summary.rejected && summary.errors[0]) options.onReject?.({ file: path, finding: summary.errors[0] });
-        await store.run(sql`INSERT INTO input_files VALUES (${sha256}, 'cwr', ${path}, ${bytes}, ${summary.rejected ? 'rejected' : 'ingested'}, ${runId}, ${reason}, ${now}::TIMESTAMP)`);
+        await store.run(
+          `UPDATE isrc_work_links SET conflict = true WHERE NOT conflict AND isrc IN (SELECT isrc FROM isrc_work_links GROUP BY isrc HAVING count(DISTINCT work_id) > 1)`,
+        );
+        const reason = summary.rejected ? (summary.errors[0]?.message ?? 'rejected') : null;
+        if (summary.rejected && summary.errors[0])
+          options.onReject?.({ file: path, finding: summary.errors[0] });
+        await store.run(
+          sql`INSERT INTO input_files VALUES (${sha256}, 'cwr', ${path}, ${bytes}, ${summary.rejected ? 'rejected' : 'ingested'}, ${runId}, ${reason}, ${now}::TIMESTAMP)`,
+        );
         const out = {
-          ...base, ...counts, status: summary.rejected ? ('rejected' as const) : ('imported' as const), version: summary.version,
-          works: counts.newWorks + counts.revisedWorks, transactions, rejectedTransactions: summary.rejectedTransactions,
-          errors: summary.errorCount, warnings: summary.warningCount, ...(reason ? { reason } : {}),
+          ...base,
+          ...counts,
+          status: summary.rejected ? ('rejected' as const) : ('imported' as const),
+          version: summary.version,
+          works: counts.newWorks + counts.revisedWorks,
+          transactions,
+          rejectedTransactions: summary.rejectedTransactions,
+          errors: summary.errorCount,
+          warnings: summary.warningCount,
+          ...(reason ? { reason } : {}),
+        } satisfies Omit<CwrImportResult, 'runId'>;
+        return {
+          out,
+          counts: { ...counts, transactions, rejectedTransactions: summary.rejectedTransactions },
         };
-        return { ...out, counts: { ...counts, transactions, rejectedTransactions: summary.rejectedTransactions } };
       }),
   );
-  const { counts: _counts, ...rest } = result;
-  return rest;
+  return { ...result.out, runId: result.runId };
 }

@@ -1,9 +1,23 @@
 import { listValue } from '@duckdb/node-api';
-import type { CollectionShare, OwnershipShares, PublisherInWork, ShareHundredths, WorkRegistration, WriterInWork } from '../../domain/index.js';
+import type {
+  CollectionShare,
+  OwnershipShares,
+  PublisherInWork,
+  ShareHundredths,
+  WorkRegistration,
+  WriterInWork,
+} from '../../domain/index.js';
 import { sql, type Store } from '../../warehouse/index.js';
 
 type Row = Record<string, unknown>;
-const str = (v: unknown) => (v === null || v === undefined ? undefined : String(v));
+/** The text of a scalar cell ('' for null or anything else). */
+const text = (v: unknown): string =>
+  typeof v === 'string'
+    ? v
+    : typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean'
+      ? String(v)
+      : '';
+const str = (v: unknown) => (v === null || v === undefined ? undefined : text(v));
 
 /** The interested-party # written for a party on export: the submitter's own number, or the IPI's last 9 digits. */
 function ipNumberOf(partyId: string): string {
@@ -13,13 +27,16 @@ function ipNumberOf(partyId: string): string {
 }
 
 function parseTerritories(expression: string): CollectionShare['territories'] {
-  return expression.split(' ').filter((t) => t).map((t) => ({ include: t.startsWith('+'), tis: t.slice(1) }));
+  return expression
+    .split(' ')
+    .filter((t) => t)
+    .map((t) => ({ include: t.startsWith('+'), tis: t.slice(1) }));
 }
 
 function groupBy(rows: Row[]): Map<string, Row[]> {
   const map = new Map<string, Row[]>();
   for (const r of rows) {
-    const id = String(r['work_id']);
+    const id = text(r['work_id']);
     const list = map.get(id);
     if (list) list.push(r);
     else map.set(id, [r]);
@@ -32,22 +49,29 @@ function groupBy(rows: Row[]): Map<string, Row[]> {
  * work id; all works, or those listed. Shares come back per party with ownership per right and one
  * collection share per territory expression.
  */
-export async function loadRegistrations(store: Store, workIds?: readonly string[]): Promise<WorkRegistration[]> {
+export async function loadRegistrations(
+  store: Store,
+  workIds?: readonly string[],
+): Promise<WorkRegistration[]> {
   const filter = workIds === undefined ? '' : 'WHERE work_id IN (SELECT unnest($1::VARCHAR[]))';
   const values = workIds === undefined ? [] : [listValue([...workIds])];
   const q = (text: string) => store.all<Row>({ text: text.replace('%F', filter), values });
   const works = await q('SELECT * FROM works %F ORDER BY work_id');
-  const titles = groupBy(await q('SELECT work_id, title, title_type, language FROM work_titles %F ORDER BY rowid'));
+  const titles = groupBy(
+    await q('SELECT work_id, title, title_type, language FROM work_titles %F ORDER BY rowid'),
+  );
   const shares = groupBy(await q('SELECT * FROM work_shares %F ORDER BY rowid'));
   const performers = groupBy(await q('SELECT work_id, name FROM work_performers %F ORDER BY rowid'));
-  const recordings = groupBy(await q("SELECT * FROM recordings %F ORDER BY rowid"));
-  const parties = new Map((await store.all<Row>(sql`SELECT * FROM parties`)).map((p) => [String(p['party_id']), p]));
+  const recordings = groupBy(await q('SELECT * FROM recordings %F ORDER BY rowid'));
+  const parties = new Map(
+    (await store.all<Row>(sql`SELECT * FROM parties`)).map((p) => [text(p['party_id']), p]),
+  );
 
   return works.map((w) => {
-    const id = String(w['work_id']);
+    const id = text(w['work_id']);
     const byParty = new Map<string, Row[]>();
     for (const s of shares.get(id) ?? []) {
-      const k = `${s['party_id']}|${s['role']}|${s['chain']}|${s['controlled']}`;
+      const k = `${text(s['party_id'])}|${text(s['role'])}|${text(s['chain'])}|${text(s['controlled'])}`;
       const list = byParty.get(k);
       if (list) list.push(s);
       else byParty.set(k, [s]);
@@ -56,26 +80,56 @@ export async function loadRegistrations(store: Store, workIds?: readonly string[
     const writers: WriterInWork[] = [];
     for (const rows of byParty.values()) {
       const first = rows[0]!;
-      const partyId = String(first['party_id']);
+      const partyId = text(first['party_id']);
       const party = parties.get(partyId);
       const right = (r: string) => rows.find((x) => x['right_type'] === r);
-      const ownership = { performing: Number(right('performing')?.['ownership_share'] ?? 0), mechanical: Number(right('mechanical')?.['ownership_share'] ?? 0), sync: Number(right('sync')?.['ownership_share'] ?? 0) } as OwnershipShares;
+      const ownership = {
+        performing: Number(right('performing')?.['ownership_share'] ?? 0),
+        mechanical: Number(right('mechanical')?.['ownership_share'] ?? 0),
+        sync: Number(right('sync')?.['ownership_share'] ?? 0),
+      } as OwnershipShares;
       const collection: CollectionShare[] = [];
-      for (const expr of [...new Set(rows.map((r) => String(r['territories'])))]) {
-        const of = (r: string) => Number(rows.find((x) => x['territories'] === expr && x['right_type'] === r)?.['collection_share'] ?? 0) as ShareHundredths;
-        collection.push({ territories: parseTerritories(expr), shares: { performing: of('performing'), mechanical: of('mechanical'), sync: of('sync') } });
+      for (const expr of [...new Set(rows.map((r) => text(r['territories'])))]) {
+        const of = (r: string) =>
+          Number(
+            rows.find((x) => x['territories'] === expr && x['right_type'] === r)?.['collection_share'] ?? 0,
+          ) as ShareHundredths;
+        collection.push({
+          territories: parseTerritories(expr),
+          shares: { performing: of('performing'), mechanical: of('mechanical'), sync: of('sync') },
+        });
       }
       const societies = Object.fromEntries(
-        ([['prSociety', 'performing'], ['mrSociety', 'mechanical'], ['srSociety', 'sync']] as const).flatMap(([k, r]) => (right(r)?.['society'] ? [[k, String(right(r)!['society'])]] : [])),
+        (
+          [
+            ['prSociety', 'performing'],
+            ['mrSociety', 'mechanical'],
+            ['srSociety', 'sync'],
+          ] as const
+        ).flatMap(([k, r]) => (right(r)?.['society'] ? [[k, text(right(r)!['society'])]] : [])),
       );
       const ipi = partyId.startsWith('IPI:') ? { ipiNameNumber: partyId.slice(4) } : {};
       const base = str(party?.['ipi_base_number']);
-      const common = { ipNumber: ipNumberOf(partyId), role: String(first['role']), controlled: Boolean(first['controlled']), ownership, collection, ...societies, ...ipi, ...(base ? { ipiBaseNumber: base } : {}) };
+      const common = {
+        ipNumber: ipNumberOf(partyId),
+        role: text(first['role']),
+        controlled: Boolean(first['controlled']),
+        ownership,
+        collection,
+        ...societies,
+        ...ipi,
+        ...(base ? { ipiBaseNumber: base } : {}),
+      };
       if (party?.['kind'] === 'publisher') {
-        publishers.push({ ...common, chain: Number(first['chain'] ?? 0), name: String(party['name'] ?? '') });
+        publishers.push({ ...common, chain: Number(first['chain'] ?? 0), name: text(party['name'] ?? '') });
       } else {
         const firstName = str(party?.['first_name']);
-        writers.push({ ...common, lastName: String(party?.['name'] ?? ''), ...(firstName ? { firstName } : {}), ...(first['chain'] !== null ? { publisherChain: Number(first['chain']) } : {}) });
+        writers.push({
+          ...common,
+          lastName: text(party?.['name'] ?? ''),
+          ...(firstName ? { firstName } : {}),
+          ...(first['chain'] !== null ? { publisherChain: Number(first['chain']) } : {}),
+        });
       }
     }
     const allTitles = titles.get(id) ?? [];
@@ -83,22 +137,30 @@ export async function loadRegistrations(store: Store, workIds?: readonly string[
     const iswc = str(w['iswc']);
     const duration = w['duration_s'] === null ? undefined : Number(w['duration_s']);
     return {
-      submitterWorkId: String(w['submitter_work_id'] ?? id),
-      title: String(w['title']),
+      submitterWorkId: text(w['submitter_work_id'] ?? id),
+      title: text(w['title']),
       ...(iswc ? { iswc } : {}),
-      alternateTitles: allTitles.filter((t) => t['title_type'] !== 'OT').map((t) => ({ title: String(t['title']), titleType: String(t['title_type']), ...(t['language'] ? { language: String(t['language']) } : {}) })),
+      alternateTitles: allTitles
+        .filter((t) => t['title_type'] !== 'OT')
+        .map((t) => ({
+          title: text(t['title']),
+          titleType: text(t['title_type']),
+          ...(t['language'] ? { language: text(t['language']) } : {}),
+        })),
       ...(language ? { language } : {}),
       ...(duration !== undefined ? { durationS: duration } : {}),
       versionType: w['version_type'] === 'MOD' ? 'MOD' : 'ORI',
-      distributionCategory: (['POP', 'SER', 'JAZ', 'UNC'].includes(String(w['distribution_category'])) ? String(w['distribution_category']) : 'UNC') as WorkRegistration['distributionCategory'],
+      distributionCategory: (['POP', 'SER', 'JAZ', 'UNC'].includes(text(w['distribution_category']))
+        ? text(w['distribution_category'])
+        : 'UNC') as WorkRegistration['distributionCategory'],
       writers,
       publishers,
-      performers: (performers.get(id) ?? []).map((p) => String(p['name'])),
+      performers: (performers.get(id) ?? []).map((p) => text(p['name'])),
       recordings: (recordings.get(id) ?? []).map((r) => ({
-        isrc: String(r['isrc']),
-        ...(r['title'] ? { title: String(r['title']) } : {}),
-        ...(r['version_title'] ? { versionTitle: String(r['version_title']) } : {}),
-        ...(r['display_artist'] ? { displayArtist: String(r['display_artist']) } : {}),
+        isrc: text(r['isrc']),
+        ...(r['title'] ? { title: text(r['title']) } : {}),
+        ...(r['version_title'] ? { versionTitle: text(r['version_title']) } : {}),
+        ...(r['display_artist'] ? { displayArtist: text(r['display_artist']) } : {}),
         ...(r['duration_s'] !== null ? { durationS: Number(r['duration_s']) } : {}),
       })),
     };

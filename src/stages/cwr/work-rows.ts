@@ -14,11 +14,21 @@ export interface WorkRows {
     readonly distribution_category: string;
   };
   readonly iswcs: readonly { readonly iswc: string; readonly preferred: boolean }[];
-  readonly titles: readonly { readonly title: string; readonly title_type: string; readonly language: string | null }[];
+  readonly titles: readonly {
+    readonly title: string;
+    readonly title_type: string;
+    readonly language: string | null;
+  }[];
   readonly parties: readonly PartyRow[];
   readonly shares: readonly ShareRow[];
   readonly performers: readonly string[];
-  readonly recordings: readonly { readonly isrc: string; readonly title: string | null; readonly version_title: string | null; readonly display_artist: string | null; readonly duration_s: number | null }[];
+  readonly recordings: readonly {
+    readonly isrc: string;
+    readonly title: string | null;
+    readonly version_title: string | null;
+    readonly display_artist: string | null;
+    readonly duration_s: number | null;
+  }[];
 }
 
 export interface PartyRow {
@@ -48,8 +58,14 @@ export interface ShareRow {
 export const workIdOf = (submitter: string, submitterWorkId: string) => `${submitter}-${submitterWorkId}`;
 
 /** `IPI:<11 digits>` when the IPI name number is known, else `IP:<submitter>:<interested party #>`. */
-export function partyIdOf(submitter: string, ipNumber: string, ipiNameNumber: string | undefined, fallback: string): string {
-  if (ipiNameNumber && /^\d{11}$/.test(ipiNameNumber) && Number(ipiNameNumber) > 0) return `IPI:${ipiNameNumber}`;
+export function partyIdOf(
+  submitter: string,
+  ipNumber: string,
+  ipiNameNumber: string | undefined,
+  fallback: string,
+): string {
+  if (ipiNameNumber && /^\d{11}$/.test(ipiNameNumber) && Number(ipiNameNumber) > 0)
+    return `IPI:${ipiNameNumber}`;
   return `IP:${submitter}:${ipNumber || fallback}`;
 }
 
@@ -58,7 +74,11 @@ export function territoryExpression(c: CollectionShare): string {
   return c.territories.map((t) => `${t.include ? '+' : '-'}${t.tis.padStart(4, '0')}`).join(' ');
 }
 
-const RIGHTS: readonly [RightType, 'prSociety' | 'mrSociety' | 'srSociety'][] = [['performing', 'prSociety'], ['mechanical', 'mrSociety'], ['sync', 'srSociety']];
+const RIGHTS: readonly [RightType, 'prSociety' | 'mrSociety' | 'srSociety'][] = [
+  ['performing', 'prSociety'],
+  ['mechanical', 'mrSociety'],
+  ['sync', 'srSociety'],
+];
 
 interface ShareParty {
   readonly ipNumber: string;
@@ -74,14 +94,24 @@ interface ShareParty {
 
 function shareRows(partyId: string, p: ShareParty, chain: number | undefined): ShareRow[] {
   // No territory record: the party collects what it owns, worldwide (issue 3).
-  const collection: readonly CollectionShare[] = p.collection.length > 0 ? p.collection : [{ territories: [{ include: true, tis: '2136' }], shares: p.ownership }];
+  const collection: readonly CollectionShare[] =
+    p.collection.length > 0
+      ? p.collection
+      : [{ territories: [{ include: true, tis: '2136' }], shares: p.ownership }];
   const out: ShareRow[] = [];
   for (const c of collection) {
     const territories = territoryExpression(c);
     for (const [right, society] of RIGHTS) {
       out.push({
-        party_id: partyId, role: p.role, chain: chain ?? null, right_type: right, territories, ownership_share: p.ownership[right],
-        collection_share: c.shares[right], controlled: p.controlled, society: p[society] ?? null,
+        party_id: partyId,
+        role: p.role,
+        chain: chain ?? null,
+        right_type: right,
+        territories,
+        ownership_share: p.ownership[right],
+        collection_share: c.shares[right],
+        controlled: p.controlled,
+        society: p[society] ?? null,
       });
     }
   }
@@ -95,29 +125,69 @@ export function toWorkRows(reg: WorkRegistration, submitter: string): WorkRows {
   const shares: ShareRow[] = [];
   reg.publishers.forEach((p, i) => {
     const id = partyIdOf(submitter, p.ipNumber, p.ipiNameNumber, `${reg.submitterWorkId}/P${i + 1}`);
-    parties.push({ party_id: id, kind: 'publisher', name: p.name, first_name: null, ipi_name_number: id.startsWith('IPI:') ? id.slice(4) : null, ipi_base_number: p.ipiBaseNumber ?? null, pr_society: p.prSociety ?? null, mr_society: p.mrSociety ?? null });
+    parties.push({
+      party_id: id,
+      kind: 'publisher',
+      name: p.name,
+      first_name: null,
+      ipi_name_number: id.startsWith('IPI:') ? id.slice(4) : null,
+      ipi_base_number: p.ipiBaseNumber ?? null,
+      pr_society: p.prSociety ?? null,
+      mr_society: p.mrSociety ?? null,
+    });
     shares.push(...shareRows(id, p, p.chain));
   });
   reg.writers.forEach((w, i) => {
     const id = partyIdOf(submitter, w.ipNumber, w.ipiNameNumber, `${reg.submitterWorkId}/W${i + 1}`);
-    parties.push({ party_id: id, kind: 'writer', name: w.lastName, first_name: w.firstName ?? null, ipi_name_number: id.startsWith('IPI:') ? id.slice(4) : null, ipi_base_number: w.ipiBaseNumber ?? null, pr_society: w.prSociety ?? null, mr_society: w.mrSociety ?? null });
+    parties.push({
+      party_id: id,
+      kind: 'writer',
+      name: w.lastName,
+      first_name: w.firstName ?? null,
+      ipi_name_number: id.startsWith('IPI:') ? id.slice(4) : null,
+      ipi_base_number: w.ipiBaseNumber ?? null,
+      pr_society: w.prSociety ?? null,
+      mr_society: w.mrSociety ?? null,
+    });
     shares.push(...shareRows(id, w, w.publisherChain));
   });
   const seenIsrc = new Set<string>();
   return {
     work: {
-      work_id: workId, title: reg.title, iswc: reg.iswc ?? null, submitter_work_id: reg.submitterWorkId, submitter, language: reg.language ?? null,
-      duration_s: reg.durationS ?? null, version_type: reg.versionType, distribution_category: reg.distributionCategory,
+      work_id: workId,
+      title: reg.title,
+      iswc: reg.iswc ?? null,
+      submitter_work_id: reg.submitterWorkId,
+      submitter,
+      language: reg.language ?? null,
+      duration_s: reg.durationS ?? null,
+      version_type: reg.versionType,
+      distribution_category: reg.distributionCategory,
     },
     iswcs: reg.iswc ? [{ iswc: reg.iswc, preferred: true }] : [],
-    titles: [{ title: reg.title, title_type: 'OT', language: reg.language ?? null }, ...reg.alternateTitles.map((t) => ({ title: t.title, title_type: t.titleType, language: t.language ?? null }))],
+    titles: [
+      { title: reg.title, title_type: 'OT', language: reg.language ?? null },
+      ...reg.alternateTitles.map((t) => ({
+        title: t.title,
+        title_type: t.titleType,
+        language: t.language ?? null,
+      })),
+    ],
     parties,
     shares,
     performers: [...reg.performers],
     recordings: reg.recordings.flatMap((r) => {
       if (!r.isrc || seenIsrc.has(r.isrc)) return [];
       seenIsrc.add(r.isrc);
-      return [{ isrc: r.isrc, title: r.title ?? null, version_title: r.versionTitle ?? null, display_artist: r.displayArtist ?? null, duration_s: r.durationS ?? null }];
+      return [
+        {
+          isrc: r.isrc,
+          title: r.title ?? null,
+          version_title: r.versionTitle ?? null,
+          display_artist: r.displayArtist ?? null,
+          duration_s: r.durationS ?? null,
+        },
+      ];
     }),
   };
 }
@@ -130,5 +200,12 @@ const sorted = <T>(rows: readonly T[]) => [...rows].map(key).sort();
  * registration. Parties are left out: they are shared between works and never replaced.
  */
 export function snapshotKey(rows: Omit<WorkRows, 'parties'>): string {
-  return key({ work: rows.work, iswcs: sorted(rows.iswcs), titles: sorted(rows.titles), shares: sorted(rows.shares), performers: [...rows.performers].sort(), recordings: sorted(rows.recordings) });
+  return key({
+    work: rows.work,
+    iswcs: sorted(rows.iswcs),
+    titles: sorted(rows.titles),
+    shares: sorted(rows.shares),
+    performers: [...rows.performers].sort(),
+    recordings: sorted(rows.recordings),
+  });
 }

@@ -11,27 +11,62 @@ export interface StoredWork extends Omit<WorkRows, 'parties'> {
 export async function loadStoredWork(store: Store, workId: string): Promise<StoredWork | undefined> {
   const w = await store.one<Record<string, unknown>>(sql`SELECT * FROM works WHERE work_id = ${workId}`);
   if (!w) return undefined;
-  const s = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  const s = (v: unknown) =>
+    typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'bigint' ? String(v) : null;
   const n = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-  const iswcs = await store.all<{ iswc: string; preferred: boolean }>(sql`SELECT iswc, preferred FROM work_iswcs WHERE work_id = ${workId} ORDER BY rowid`);
-  const titles = await store.all<Record<string, unknown>>(sql`SELECT title, title_type, language FROM work_titles WHERE work_id = ${workId} ORDER BY rowid`);
-  const shares = await store.all<Record<string, unknown>>(sql`SELECT * FROM work_shares WHERE work_id = ${workId} ORDER BY rowid`);
-  const performers = await store.all<{ name: string }>(sql`SELECT name FROM work_performers WHERE work_id = ${workId} ORDER BY rowid`);
-  const recordings = await store.all<Record<string, unknown>>(sql`SELECT * FROM recordings WHERE work_id = ${workId} AND source = 'cwr' ORDER BY rowid`);
+  const iswcs = await store.all<{ iswc: string; preferred: boolean }>(
+    sql`SELECT iswc, preferred FROM work_iswcs WHERE work_id = ${workId} ORDER BY rowid`,
+  );
+  const titles = await store.all<Record<string, unknown>>(
+    sql`SELECT title, title_type, language FROM work_titles WHERE work_id = ${workId} ORDER BY rowid`,
+  );
+  const shares = await store.all<Record<string, unknown>>(
+    sql`SELECT * FROM work_shares WHERE work_id = ${workId} ORDER BY rowid`,
+  );
+  const performers = await store.all<{ name: string }>(
+    sql`SELECT name FROM work_performers WHERE work_id = ${workId} ORDER BY rowid`,
+  );
+  const recordings = await store.all<Record<string, unknown>>(
+    sql`SELECT * FROM recordings WHERE work_id = ${workId} AND source = 'cwr' ORDER BY rowid`,
+  );
   return {
     version: Number(w['version']),
     work: {
-      work_id: workId, title: String(w['title']), iswc: s(w['iswc']), submitter_work_id: String(w['submitter_work_id']), submitter: String(w['submitter']),
-      language: s(w['language']), duration_s: n(w['duration_s']), version_type: String(w['version_type']), distribution_category: String(w['distribution_category']),
+      work_id: workId,
+      title: String(w['title']),
+      iswc: s(w['iswc']),
+      submitter_work_id: String(w['submitter_work_id']),
+      submitter: String(w['submitter']),
+      language: s(w['language']),
+      duration_s: n(w['duration_s']),
+      version_type: String(w['version_type']),
+      distribution_category: String(w['distribution_category']),
     },
     iswcs: iswcs.map((r) => ({ iswc: r.iswc, preferred: r.preferred })),
-    titles: titles.map((r) => ({ title: String(r['title']), title_type: String(r['title_type']), language: s(r['language']) })),
+    titles: titles.map((r) => ({
+      title: String(r['title']),
+      title_type: String(r['title_type']),
+      language: s(r['language']),
+    })),
     shares: shares.map((r) => ({
-      party_id: String(r['party_id']), role: String(r['role']), chain: n(r['chain']), right_type: r['right_type'] as 'performing', territories: String(r['territories']),
-      ownership_share: Number(r['ownership_share']), collection_share: Number(r['collection_share']), controlled: Boolean(r['controlled']), society: s(r['society']),
+      party_id: String(r['party_id']),
+      role: String(r['role']),
+      chain: n(r['chain']),
+      right_type: r['right_type'] as 'performing',
+      territories: String(r['territories']),
+      ownership_share: Number(r['ownership_share']),
+      collection_share: Number(r['collection_share']),
+      controlled: Boolean(r['controlled']),
+      society: s(r['society']),
     })),
     performers: performers.map((r) => r.name),
-    recordings: recordings.map((r) => ({ isrc: String(r['isrc']), title: s(r['title']), version_title: s(r['version_title']), display_artist: s(r['display_artist']), duration_s: n(r['duration_s']) })),
+    recordings: recordings.map((r) => ({
+      isrc: String(r['isrc']),
+      title: s(r['title']),
+      version_title: s(r['version_title']),
+      display_artist: s(r['display_artist']),
+      duration_s: n(r['duration_s']),
+    })),
   };
 }
 
@@ -46,9 +81,14 @@ export async function deleteWorkRows(store: Store, workId: string): Promise<void
 }
 
 /** Which of these work ids exist, with their current version. */
-export async function existingVersions(store: Store, workIds: readonly string[]): Promise<Map<string, number>> {
+export async function existingVersions(
+  store: Store,
+  workIds: readonly string[],
+): Promise<Map<string, number>> {
   if (workIds.length === 0) return new Map();
-  const rows = await store.all<{ work_id: string; version: number }>(sql`SELECT work_id, version FROM works WHERE work_id IN (SELECT unnest(${listValue([...workIds])}::VARCHAR[]))`);
+  const rows = await store.all<{ work_id: string; version: number }>(
+    sql`SELECT work_id, version FROM works WHERE work_id IN (SELECT unnest(${listValue([...workIds])}::VARCHAR[]))`,
+  );
   return new Map(rows.map((r) => [r.work_id, Number(r.version)]));
 }
 
@@ -75,28 +115,81 @@ function append(appender: DuckDBAppender, cells: readonly Cell[]): void {
  * Appends works and their rows with the DuckDB Appender (one appender per table, in column order of
  * 001-core.sql), and the parties not yet known. Runs inside the caller's transaction.
  */
-export async function appendWorks(store: Store, works: readonly WorkToAppend[], context: { fileId: string; now: string }): Promise<void> {
+export async function appendWorks(
+  store: Store,
+  works: readonly WorkToAppend[],
+  context: { fileId: string; now: string },
+): Promise<void> {
   if (works.length === 0) return;
   const partyRows = new Map<string, PartyRow>();
-  for (const w of works) for (const p of w.rows.parties) if (!partyRows.has(p.party_id)) partyRows.set(p.party_id, p);
+  for (const w of works)
+    for (const p of w.rows.parties) if (!partyRows.has(p.party_id)) partyRows.set(p.party_id, p);
   const known = new Set(
-    (await store.all<{ party_id: string }>(sql`SELECT party_id FROM parties WHERE party_id IN (SELECT unnest(${listValue([...partyRows.keys()])}::VARCHAR[]))`)).map((r) => r.party_id),
+    (
+      await store.all<{ party_id: string }>(
+        sql`SELECT party_id FROM parties WHERE party_id IN (SELECT unnest(${listValue([...partyRows.keys()])}::VARCHAR[]))`,
+      )
+    ).map((r) => r.party_id),
   );
   const open = (table: string) => store.connection.createAppender(table);
   const [works_, iswcs, titles, shares, performers, recordings, links, parties] = await Promise.all(
-    ['works', 'work_iswcs', 'work_titles', 'work_shares', 'work_performers', 'recordings', 'isrc_work_links', 'parties'].map(open),
+    [
+      'works',
+      'work_iswcs',
+      'work_titles',
+      'work_shares',
+      'work_performers',
+      'recordings',
+      'isrc_work_links',
+      'parties',
+    ].map(open),
   );
   for (const p of partyRows.values()) {
     if (known.has(p.party_id)) continue;
-    append(parties!, [p.party_id, p.kind, p.name, p.first_name, p.ipi_name_number, p.ipi_base_number, p.pr_society, p.mr_society, false]);
+    append(parties!, [
+      p.party_id,
+      p.kind,
+      p.name,
+      p.first_name,
+      p.ipi_name_number,
+      p.ipi_base_number,
+      p.pr_society,
+      p.mr_society,
+      false,
+    ]);
   }
   for (const { rows, version, registeredAt } of works) {
     const w = rows.work;
     const id = w.work_id;
-    append(works_!, [id, w.title, w.iswc, w.submitter_work_id, w.submitter, w.language, w.duration_s, w.version_type, w.distribution_category, version, context.fileId, registeredAt]);
+    append(works_!, [
+      id,
+      w.title,
+      w.iswc,
+      w.submitter_work_id,
+      w.submitter,
+      w.language,
+      w.duration_s,
+      w.version_type,
+      w.distribution_category,
+      version,
+      context.fileId,
+      registeredAt,
+    ]);
     for (const i of rows.iswcs) append(iswcs!, [id, i.iswc, i.preferred]);
     for (const t of rows.titles) append(titles!, [id, t.title, t.title_type, t.language]);
-    for (const s of rows.shares) append(shares!, [id, s.party_id, s.role, s.chain, s.right_type, s.territories, s.ownership_share, s.collection_share, s.controlled, s.society]);
+    for (const s of rows.shares)
+      append(shares!, [
+        id,
+        s.party_id,
+        s.role,
+        s.chain,
+        s.right_type,
+        s.territories,
+        s.ownership_share,
+        s.collection_share,
+        s.controlled,
+        s.society,
+      ]);
     for (const name of rows.performers) append(performers!, [id, name]);
     for (const r of rows.recordings) {
       append(recordings!, [r.isrc, id, r.title, r.version_title, r.display_artist, r.duration_s, 'cwr']);
