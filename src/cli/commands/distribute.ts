@@ -23,6 +23,8 @@ interface DistributeFlags {
   threshold?: string;
   step?: string;
   society?: string;
+  heldLimitDays?: string;
+  heldAtLimit?: string;
   pdf: boolean;
 }
 
@@ -76,6 +78,8 @@ export function registerDistributeCommands(program: Command): void {
     .option('--deduction-bp <n>', 'social/cultural deduction, basis points of gross (default 100 = 1 %)')
     .option('--threshold <decimal>', 'payout threshold in currency units (default 1.00)')
     .option('--step <micros>', 'rounding step in micro-units (default 10000 = cents)')
+    .option('--held-limit-days <n>', 'days an unknown party\'s share stays held (default 1095)')
+    .option('--held-at-limit <rule>', 'at the limit: redistribute (to the line\'s other holders) or keep', 'redistribute')
     .option('--society <name>', 'name printed on statements', 'tutti')
     .option('--no-pdf', 'skip the PDF statements')
     .action(
@@ -89,6 +93,14 @@ export function registerDistributeCommands(program: Command): void {
         if (deduction !== undefined) config.deductionBp = deduction;
         if (step !== undefined) config.step = BigInt(step);
         if (opts.threshold !== undefined) config.payoutThreshold = parseMicros(opts.threshold);
+        const limit = wholeNumber(opts.heldLimitDays, '--held-limit-days');
+        if (limit !== undefined) config.heldLimitDays = limit;
+        if (opts.heldAtLimit !== undefined) {
+          if (opts.heldAtLimit !== 'redistribute' && opts.heldAtLimit !== 'keep') {
+            throw new TuttiError('USAGE', `--held-at-limit is redistribute or keep, got "${opts.heldAtLimit}"`, { field: '--held-at-limit' });
+          }
+          config.heldAtLimit = opts.heldAtLimit;
+        }
         const result = await ctx.withStore((store) =>
           distribute(store, {
             period: opts.period,

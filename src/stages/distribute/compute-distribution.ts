@@ -19,6 +19,8 @@ export async function computeDistribution(
   input: {
     readonly distributionId: string;
     readonly period: Period;
+    /** Distribution date, ISO: the age of held money is measured to it. */
+    readonly date: string;
     readonly config: DistributionConfig;
     /** Called after each step with its name (for progress and timings). */
     readonly onProgress?: (step: string) => void;
@@ -33,7 +35,8 @@ export async function computeDistribution(
   await store.run(sql`CREATE OR REPLACE TEMP TABLE dist_params AS
     SELECT ${period.end}::DATE AS cutoff, ${config.commissionBp}::INTEGER AS default_bp,
            ${config.deductionBp}::INTEGER AS deduction_bp, ${config.payoutThreshold}::HUGEINT AS threshold,
-           ${input.distributionId}::VARCHAR AS distribution_id`);
+           ${input.distributionId}::VARCHAR AS distribution_id, ${input.date}::DATE AS run_date,
+           ${config.heldLimitDays}::INTEGER AS held_limit_days`);
   await run('CREATE OR REPLACE TEMP TABLE dist_rates (service VARCHAR PRIMARY KEY, commission_bp INTEGER NOT NULL)');
   for (const [service, bp] of Object.entries(config.commissionBpByService)) {
     await store.run(sql`INSERT INTO dist_rates VALUES (${service}, ${bp})`);
@@ -98,13 +101,27 @@ export async function computeDistribution(
   // Net, gross and commission of a line → its parties by share (royalties.md §6.8 rounding order);
   // a mandate's line goes whole to the mandator; a share nobody holds is held as 'unattributed'.
   await run(`CREATE OR REPLACE TEMP TABLE dist_party AS ${largestRemainderSql({
-    from: `(WITH shares AS (
-              SELECT c.claim_id, s.party_id, s.role, s.share::HUGEINT AS w FROM dist_claims c JOIN claim_shares s USING (claim_id)
+    from: `(WITH expired AS (
+              -- Unknown parties' shares held since at least the limit (royalties.md §2.5, final distribution):
+              -- redistributed to the line's other holders pro rata, when the rule says so.
+              SELECT s.claim_id, s.party_id FROM statement_lines s JOIN distributions d USING (distribution_id)
+              WHERE s.payee_kind = 'held' AND s.reason = 'unknown-party' AND ${config.heldAtLimit === 'redistribute' ? 'true' : 'false'}
+              GROUP BY ALL
+              HAVING min(d.distribution_date) + (SELECT held_limit_days FROM dist_params) <= (SELECT run_date FROM dist_params)),
+            all_shares AS (
+              SELECT c.claim_id, s.party_id, s.role, s.share::HUGEINT AS w,
+                (pt.party_id IS NULL OR (NOT pt.is_member AND coalesce(pt.pr_society, pt.mr_society) IS NULL))
+                  AND e.claim_id IS NOT NULL AS lapsed
+              FROM dist_claims c JOIN claim_shares s USING (claim_id) LEFT JOIN parties pt ON pt.party_id = s.party_id
+              LEFT JOIN expired e ON e.claim_id = s.claim_id AND e.party_id = s.party_id
               WHERE c.held_reason IS NULL AND c.mandate_id IS NULL),
+            shares AS (
+              SELECT claim_id, party_id, role, w FROM all_shares
+              WHERE NOT lapsed OR claim_id IN (SELECT claim_id FROM all_shares GROUP BY claim_id HAVING bool_and(lapsed))),
             gaps AS (
               SELECT c.claim_id, NULL::VARCHAR AS party_id, NULL::VARCHAR AS role,
                 CASE WHEN coalesce(sum(s.w), 0) = 0 THEN greatest(c.share_claimed, 1) ELSE c.share_claimed - sum(s.w) END::HUGEINT AS w
-              FROM dist_claims c LEFT JOIN shares s USING (claim_id)
+              FROM dist_claims c LEFT JOIN all_shares s USING (claim_id)
               WHERE c.held_reason IS NULL AND c.mandate_id IS NULL GROUP BY c.claim_id, c.share_claimed
               HAVING coalesce(sum(s.w), 0) = 0 OR c.share_claimed > sum(s.w)),
             mandated AS (

@@ -73,7 +73,7 @@ export async function distribute(store: Store, options: DistributeOptions): Prom
 
   const work = async (runId: string | null) => {
     try {
-      await computeDistribution(store, { distributionId, period, config, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+      await computeDistribution(store, { distributionId, period, date, config, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
       const conservation = await checkConservation(store);
       options.onProgress?.('conservation');
       const summary = await summarise(store, date);

@@ -16,6 +16,14 @@ export interface DistributionConfig {
   readonly payoutThreshold: Micros;
   /** Rounding step in micro-units: 10000 = cents (the worked example), 1 = micro-units. */
   readonly step: bigint;
+  /** Days an unknown party's share may stay held (default 1095, about the 3 years of CPI L.324-15). */
+  readonly heldLimitDays: number;
+  /**
+   * At the limit: 'redistribute' pays the share to the claim line's other holders pro rata (the
+   * industry's final distribution), 'keep' keeps it held. Either way a party registered later gets
+   * its share back through adjustment lines.
+   */
+  readonly heldAtLimit: 'redistribute' | 'keep';
 }
 
 /** Sacem-like defaults from the worked example (royalties.md §6.1 A12): 13 % + 1 %, €1.00 threshold, cents. */
@@ -25,6 +33,8 @@ export const DEFAULT_DISTRIBUTION_CONFIG: DistributionConfig = Object.freeze({
   deductionBp: 100,
   payoutThreshold: micros(1_000_000n),
   step: 10_000n,
+  heldLimitDays: 1095,
+  heldAtLimit: 'redistribute',
 });
 
 function assertBp(value: number, field: string): void {
@@ -44,6 +54,12 @@ export function createDistributionConfig(partial: Partial<DistributionConfig> = 
   }
   if (config.commissionBp + config.deductionBp > 10_000) throw new TuttiError('USAGE', 'commission and deduction exceed 100 %');
   if (config.step < 1n) throw new TuttiError('USAGE', `the rounding step must be at least 1 micro-unit, got ${config.step}`);
+  if (!Number.isInteger(config.heldLimitDays) || config.heldLimitDays < 0) {
+    throw new TuttiError('USAGE', `heldLimitDays must be a whole number of days, got ${config.heldLimitDays}`, { field: 'heldLimitDays' });
+  }
+  if (config.heldAtLimit !== 'redistribute' && config.heldAtLimit !== 'keep') {
+    throw new TuttiError('USAGE', `heldAtLimit must be 'redistribute' or 'keep', got ${String(config.heldAtLimit)}`, { field: 'heldAtLimit' });
+  }
   if (config.payoutThreshold < 0n) throw new TuttiError('USAGE', 'the payout threshold cannot be negative');
   return Object.freeze({ ...config, commissionBpByService: Object.freeze({ ...config.commissionBpByService }) });
 }
