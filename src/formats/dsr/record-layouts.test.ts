@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellPosition, resolveRecordLayout, splitRecordCode } from './record-layouts.js';
+import { cellPosition, layoutFromHeaderRow, resolveRecordLayout, splitRecordCode } from './record-layouts.js';
 
 describe('DSR record layouts', () => {
   it('reads record codes case-insensitively, unversioned as version 00', () => {
@@ -12,6 +12,14 @@ describe('DSR record layouts', () => {
     const r = resolveRecordLayout('SU02.03');
     expect(r.status).toBe('nearest');
     if (r.status !== 'unknown') expect(cellPosition(r.layout, 'NumberOfStreams')).toBe(8);
+  });
+
+  it('takes cells from a # header row, and from the table for a cell the header names differently', () => {
+    const r = resolveRecordLayout('SU02.02');
+    if (r.status === 'unknown') throw new Error('layout missing');
+    const fromHeader = layoutFromHeaderRow(r.layout, ['BlockId', 'SummaryRecordId', 'SalesTransactionId', 'TransactedRelease', 'TransactedResource', 'IsRoyaltyBearing', 'Streams', 'UseType']);
+    expect(cellPosition(fromHeader, 'UseType')).toBe(9);
+    expect(cellPosition(fromHeader, 'NumberOfStreams')).toBe(8);
   });
 
   it('knows nothing of record types outside the tables', () => {

@@ -27,6 +27,8 @@ export interface DsrRecordLayout {
   readonly kind: DsrRecordKind;
   /** Cell names in order; cell 1 is `RecordType`. */
   readonly cells: readonly string[];
+  /** For a layout read from a `#` header row: the table layout, used for a cell the header does not name. */
+  readonly fallback?: DsrRecordLayout;
 }
 
 const AS01 = ['RecordType', 'BlockId', 'ResourceReference', 'DspResourceId', 'ISRC', 'Title', 'SubTitle', 'DisplayArtistName', 'DisplayArtistPartyId', 'Duration', 'ResourceType'];
@@ -150,12 +152,12 @@ export function resolveRecordLayout(code: string): LayoutResolution {
  * file declares (real files carry them; they win over the table).
  */
 export function layoutFromHeaderRow(base: DsrRecordLayout, names: readonly string[]): DsrRecordLayout {
-  return { ...base, cells: ['RecordType', ...names.map((n) => n.trim())] };
+  return { ...base, cells: ['RecordType', ...names.map((n) => n.trim())], fallback: base };
 }
 
 /**
  * 1-based position of the first of `names` in the layout (aliases: `Currency`/`CurrencyOfReporting`),
- * or undefined when the layout lacks all of them.
+ * else in its fallback table layout, or undefined when both lack all of them.
  */
 export function cellPosition(layout: DsrRecordLayout, ...names: readonly string[]): number | undefined {
   const lower = layout.cells.map((c) => c.toLowerCase());
@@ -163,5 +165,6 @@ export function cellPosition(layout: DsrRecordLayout, ...names: readonly string[
     const i = lower.indexOf(name.toLowerCase());
     if (i >= 0) return i + 1;
   }
-  return undefined;
+  // A header row that names a cell differently (real files do) falls back to the table's position.
+  return layout.fallback ? cellPosition(layout.fallback, ...names) : undefined;
 }
