@@ -115,7 +115,7 @@ export async function identifyReports(store: Store, input: IdentifyReportsInput)
   progress('cleanup');
   for (const t of ['id_rows', 'id_res', 'id_res_keys', 'id_res_k', 'id_res_artists', 'id_res_words', 'id_res_ipis', 'id_s1', 'id_s2',
     'id_links', 'id_ident', 'id_memory', 'id_rejected', 'id_open', 'id_open_k', 'id_key_df', 'id_pair', 'id_fuzzy', 'id_tok',
-    'id_feat', 'id_scored', 'id_meta', 'id_result', 'id_reports']) {
+    'id_title0', 'id_title', 'id_feat', 'id_scored', 'id_meta', 'id_result', 'id_reports']) {
     await store.run(`DROP TABLE IF EXISTS ${t}`);
   }
   return { indexedWorks, resources, rows };
