@@ -2,6 +2,8 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { UsageReportSpec } from '../domain/index.js';
+import { cwrFileName, formatCwrLines } from '../formats/cwr/index.js';
+import { dsrFileName, formatDsrLines } from '../formats/dsr/index.js';
 import type { DatasetPlan } from './create-repertoire.js';
 import { readReports } from './generate-dataset.js';
 import type { BuiltReport, GeneratedDataset, TruthRow } from './types.js';
@@ -77,21 +79,34 @@ function reportHeader(report: UsageReportSpec): Omit<UsageReportSpec, 'blocks'> 
   return { ...header, resources: blocks.length, usageLines: lines };
 }
 
+/** Writes an iterable of lines to `path` with the given terminator, streaming. */
+async function writeLines(path: string, lines: Iterable<string>, eol: string): Promise<void> {
+  const sink = new TextSink(path);
+  for (const line of lines) await sink.write(`${line}${eol}`);
+  await sink.close();
+}
+
 /**
- * Writes a dataset under `outDir`: `truth.csv` (header row, one row per reported resource) and `dataset.json`
- * (society, publishers, mandates, ISRC collisions, report headers, registrations — not the usage lines).
+ * Writes a dataset under `outDir`:
+ * - `cwr/`: one CWR 2.2 registration file per publisher (`CWyy0001Pnn_058.V22`, CRLF);
+ * - `dsr/`: one DDEX DSR file per report (Basic Audio Profile, `#` header rows, LF);
+ * - `mandates.json`: the mandates (`tutti mandates import`);
+ * - `truth.csv` (header row, one row per reported resource) and `dataset.json` (society, publishers,
+ *   mandates, ISRC collisions, report headers, registrations — not the usage lines).
  * Takes a materialised dataset or a plan; with a plan, reports are built and written one at a time.
  * `onProgress` is called after each report.
- * This is the one place that decides the files: CWR and DSR writers plug in here.
  */
 export async function writeDataset(
   source: GeneratedDataset | DatasetPlan,
   outDir: string,
   options: { readonly onProgress?: (reportsDone: number, reportsTotal: number) => void } = {},
 ): Promise<WriteDatasetResult> {
-  await mkdir(outDir, { recursive: true });
+  await mkdir(join(outDir, 'cwr'), { recursive: true });
+  await mkdir(join(outDir, 'dsr'), { recursive: true });
   const truthPath = join(outDir, 'truth.csv');
   const datasetPath = join(outDir, 'dataset.json');
+  const mandatesPath = join(outDir, 'mandates.json');
+  const files: string[] = [];
 
   const truthSink = new TextSink(truthPath);
   await truthSink.write(`${TRUTH_CSV_HEADER}\n`);
@@ -102,6 +117,9 @@ export async function writeDataset(
     headers.push(header);
     usageLines += header.usageLines;
     for (const row of truth) await truthSink.write(`${formatTruthCsvLine(row)}\n`);
+    const dsrPath = join(outDir, 'dsr', dsrFileName(report));
+    await writeLines(dsrPath, formatDsrLines(report, { commentHeaders: true }), '\n');
+    files.push(dsrPath);
     options.onProgress?.(headers.length, source.reportPlans.length);
   }
   await truthSink.close();
@@ -123,5 +141,23 @@ export async function writeDataset(
   await sink.write(']}\n');
   await sink.close();
 
-  return { out: outDir, works, recordings, reports: headers.length, usageLines, files: [truthPath, datasetPath] };
+  // Registrations precede usage: date the CWR files at the start of the first usage period.
+  const firstUsage = headers.reduce((min, h) => (h.usageStartDate < min ? h.usageStartDate : min), '9999-12-31');
+  const createdAt = new Date(`${firstUsage === '9999-12-31' ? '2024-01-01' : firstUsage}T00:00:00Z`);
+  for (const [r, registration] of source.registrations.entries()) {
+    const name = cwrFileName({ version: '2.2', createdAt, sequence: 1, sender: `P${String(r + 1).padStart(2, '0')}`, receiver: source.society.code });
+    const cwrPath = join(outDir, 'cwr', name);
+    const lines = formatCwrLines(registration.works, {
+      version: '2.2',
+      senderType: 'PB',
+      senderId: registration.senderIpi,
+      senderName: registration.senderName,
+      createdAt,
+    });
+    await writeLines(cwrPath, lines, '\r\n');
+    files.push(cwrPath);
+  }
+  await writeLines(mandatesPath, [json({ mandates: source.mandates })], '\n');
+
+  return { out: outDir, works, recordings, reports: headers.length, usageLines, files: [...files.sort(), mandatesPath, truthPath, datasetPath] };
 }

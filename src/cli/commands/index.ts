@@ -3,6 +3,8 @@ import { registerRunsCommands } from './runs.js';
 import { registerDistributeCommands } from './distribute.js';
 import { registerClaimCommands } from './claim.js';
 import { registerMandatesCommands } from './mandates.js';
+import { registerRunCommands } from './run.js';
+import { registerDemoCommands } from './demo.js';
 import { registerServeCommands } from './serve.js';
 import { registerGenerateCommands } from './generate.js';
 import { registerCwrCommands } from './cwr.js';
@@ -15,6 +17,8 @@ export const COMMANDS: readonly RegisterCommands[] = [
   registerDistributeCommands,
   registerClaimCommands,
   registerMandatesCommands,
+  registerRunCommands,
+  registerDemoCommands,
   registerServeCommands,
   registerGenerateCommands,
   registerCwrCommands,
