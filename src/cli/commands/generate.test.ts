@@ -33,7 +33,9 @@ describe('tutti generate', () => {
     const result = JSON.parse(stdout) as { out: string; works: number; recordings: number; reports: number; usageLines: number; files: string[] };
     expect(result).toMatchObject({ out, works: 40, reports: 2, usageLines: 60 });
     expect(result.recordings).toBeGreaterThanOrEqual(40);
-    expect(result.files).toEqual([join(out, 'truth.csv'), join(out, 'dataset.json')]);
+    expect(result.files.slice(-3)).toEqual([join(out, 'mandates.json'), join(out, 'truth.csv'), join(out, 'dataset.json')]);
+    expect(result.files.filter((f) => f.startsWith(join(out, 'dsr', 'DSR_')))).toHaveLength(2);
+    expect(result.files.some((f) => /cwr\/CW\d{6}P\d\d_058\.V22$/.test(f))).toBe(true);
     const truth = await readFile(join(out, 'truth.csv'), 'utf8');
     expect(truth).toContain('SPOTIFY-FR-202403');
     expect(truth).toContain('SPOTIFY-DE-202403');
