@@ -1,6 +1,7 @@
 import type { Period } from '../../domain/index.js';
 import { sql, type Store } from '../../warehouse/index.js';
 import type { DistributionConfig } from './distribution-config.js';
+import { fixedPartsSplitSql } from './fixed-parts-split-sql.js';
 import { largestRemainderSql } from './largest-remainder-sql.js';
 
 /**
@@ -84,19 +85,17 @@ export async function computeDistribution(
 
   // Clear cash → commission, deductions, net per claim line (held lines keep their gross untouched).
   await run(`CREATE OR REPLACE TEMP TABLE dist_line_net AS
-    WITH parts AS (${largestRemainderSql({
-      from: `(SELECT c.claim_id, l.clear, v.part,
-                CASE v.part WHEN 'commission' THEN c.commission_bp WHEN 'deductions' THEN c.deduction_bp
-                            ELSE 10000 - c.commission_bp - c.deduction_bp END AS pw
-              FROM dist_line_clear l JOIN dist_claims c USING (claim_id)
-              CROSS JOIN (VALUES ('commission'), ('deductions'), ('net')) v(part)
+    SELECT claim_id, clear AS gross, commission, net FROM (${fixedPartsSplitSql({
+      from: `(SELECT c.claim_id, l.clear, c.commission_bp, c.deduction_bp FROM dist_line_clear l JOIN dist_claims c USING (claim_id)
               WHERE c.held_reason IS NULL AND l.clear > 0)`,
-      group: ['claim_id'], id: 'part', weight: 'pw', amounts: [{ total: 'clear', as: 'amount' }], step,
-    })})
-    SELECT claim_id, any_value(clear) AS gross,
-      max(amount) FILTER (WHERE part = 'commission') AS commission,
-      max(amount) FILTER (WHERE part = 'net') AS net
-    FROM parts GROUP BY claim_id`);
+      total: 'clear',
+      parts: [
+        { id: 'commission', weight: 'commission_bp' },
+        { id: 'deductions', weight: 'deduction_bp' },
+        { id: 'net', weight: '10000 - commission_bp - deduction_bp' },
+      ],
+      step,
+    })})`);
 
   // Net, gross and commission of a line → its parties by share (royalties.md §6.8 rounding order);
   // a mandate's line goes whole to the mandator; a share nobody holds is held as 'unattributed'.

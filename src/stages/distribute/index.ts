@@ -8,4 +8,5 @@ export { createDistributionConfig, DEFAULT_DISTRIBUTION_CONFIG, type Distributio
 export { checkConservation, type Conservation } from './check-conservation.js';
 export { computeDistribution } from './compute-distribution.js';
 export { largestRemainderSql, type LargestRemainderSpec, type SplitAmount } from './largest-remainder-sql.js';
+export { fixedPartsSplitSql, type FixedPartsSpec } from './fixed-parts-split-sql.js';
 export { allocateInSteps } from './allocate-in-steps.js';
