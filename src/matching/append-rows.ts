@@ -28,8 +28,11 @@ export async function appendRows(store: Store, table: string, rows: Iterable<App
   return count;
 }
 
-/** Streams a query's rows as arrays of JS values, chunk by chunk (nothing materialised whole). */
+/**
+ * Streams a query's rows as arrays of JS values, chunk by chunk (nothing materialised whole).
+ * Run no other statement on the store while iterating: DuckDB invalidates the pending stream.
+ */
 export async function* streamRows(store: Store, text: string): AsyncGenerator<unknown[][]> {
   const result = await store.connection.stream(text);
-  for await (const rows of result.yieldRowsJs()) yield rows as unknown[][];
+  for await (const rows of result.yieldRowsJs()) yield rows;
 }

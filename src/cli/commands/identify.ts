@@ -37,7 +37,9 @@ export function registerIdentifyCommands(program: Command): void {
             options,
             codeVersion: ctx.codeVersion,
             now: ctx.now,
-            onProgress: (step) => ctx.info(`identify: ${step}`),
+            onProgress: (step) => {
+              if (!step.includes(':')) ctx.info(`identify: ${step}`);
+            },
           }),
         );
         ctx.result({ run: out.runId, reports: out.reports, totals: out.totals }, () =>
