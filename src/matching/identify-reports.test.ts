@@ -132,4 +132,15 @@ describe('identifyReports', () => {
       { work_id: 'W1', source: 'report', conflict: true },
     ]);
   });
+
+  it('keys every resource of a report larger than one staging page (regression: a stream cut short at 50,000)', async () => {
+    await insertReport(store, 'R1', []);
+    await store.run(`INSERT INTO report_resources (report_id, block_id, resource_ref, dsp_resource_id, title)
+      SELECT 'R1', 'B1', 'A' || i, 'd' || i, 'Song ' || i FROM range(60000) t(i)`);
+    const out = await identify();
+    expect(out).toMatchObject({ resources: 60000, rows: 60000 });
+    const keyed = await store.one<{ n: bigint }>(
+      "SELECT count(*) AS n FROM matches WHERE json_extract_string(evidence, '$.resource_key') IS NOT NULL AND title IS NOT NULL");
+    expect(keyed?.n).toBe(60000n);
+  });
 });
