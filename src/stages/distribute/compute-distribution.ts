@@ -2,6 +2,7 @@ import type { Period } from '../../domain/index.js';
 import { sql, type Store } from '../../warehouse/index.js';
 import type { DistributionConfig } from './distribution-config.js';
 import { fixedPartsSplitSql } from './fixed-parts-split-sql.js';
+import { partySplitSql } from './party-split-sql.js';
 import { largestRemainderSql } from './largest-remainder-sql.js';
 
 /**
@@ -99,8 +100,8 @@ export async function computeDistribution(
 
   // Net, gross and commission of a line → its parties by share (royalties.md §6.8 rounding order);
   // a mandate's line goes whole to the mandator; a share nobody holds is held as 'unattributed'.
-  await run(`CREATE OR REPLACE TEMP TABLE dist_party AS ${largestRemainderSql({
-    from: `(WITH expired AS (
+  await run(`CREATE OR REPLACE TEMP TABLE dist_party AS ${partySplitSql(
+    `(WITH expired AS (
               -- Unknown parties' shares held since at least the limit (royalties.md §2.5, final distribution):
               -- redistributed to the line's other holders pro rata, when the rule says so.
               SELECT s.claim_id, s.party_id FROM statement_lines s JOIN distributions d USING (distribution_id)
@@ -126,12 +127,12 @@ export async function computeDistribution(
             mandated AS (
               SELECT claim_id, mandator_party_id AS party_id, 'mandator' AS role, 1::HUGEINT AS w FROM dist_claims
               WHERE held_reason IS NULL AND mandate_id IS NOT NULL)
-            SELECT x.*, coalesce(x.party_id, '~unattributed') AS tie_id, n.gross, n.commission, n.net
+            -- The tie-break id: a party may hold two roles on one line.
+            SELECT x.*, coalesce(x.party_id, '~unattributed') || '|' || coalesce(x.role, '') AS tie_id, n.gross, n.commission, n.net
             FROM (SELECT * FROM shares UNION ALL SELECT * FROM gaps UNION ALL SELECT * FROM mandated) x
             JOIN dist_line_net n USING (claim_id))`,
-    group: ['claim_id'], id: 'tie_id', weight: 'w',
-    amounts: [{ total: 'net', as: 'p_net' }, { total: 'gross', as: 'p_gross' }, { total: 'commission', as: 'p_commission' }], step,
-  })}`);
+    step,
+  )}`);
 
   // What every payee is entitled to now.
   await run(`CREATE OR REPLACE TEMP TABLE dist_entitled AS
