@@ -28,7 +28,8 @@ export interface DistributeBenchResult {
 
 const LINES_PER_INVOICE = 10_000;
 
-async function seed(store: Store, lines: number): Promise<void> {
+/** Builds the bench data set: `lines` claim lines, 3 holders each, paid to the cent. */
+export async function seedDistributeBench(store: Store, lines: number): Promise<void> {
   const invoices = Math.max(1, Math.ceil(lines / LINES_PER_INVOICE));
   await store.run(`INSERT INTO parties (party_id, kind, name, pr_society, mr_society, is_member)
     SELECT 'P' || lpad(i::VARCHAR, 6, '0'), 'writer', 'Writer ' || i, CASE WHEN i % 10 = 0 THEN '052' ELSE '058' END,
@@ -68,7 +69,7 @@ export async function runDistributeBench(lines: number, dbPath: string): Promise
   try {
     const threads = Number((await store.one<{ t: bigint }>(`SELECT current_setting('threads') AS t`))?.t ?? 0);
     const t0 = performance.now();
-    await seed(store, lines);
+    await seedDistributeBench(store, lines);
     await store.run('CHECKPOINT');
     const t1 = performance.now();
     let last = performance.now();

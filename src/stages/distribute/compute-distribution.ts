@@ -1,7 +1,7 @@
 import type { Period } from '../../domain/index.js';
 import { sql, type Store } from '../../warehouse/index.js';
 import type { DistributionConfig } from './distribution-config.js';
-import { fixedPartsSplitSql } from './fixed-parts-split-sql.js';
+import { arithmeticFor, fixedPartsSplitSql } from './fixed-parts-split-sql.js';
 import { partySplitSql } from './party-split-sql.js';
 import { largestRemainderSql } from './largest-remainder-sql.js';
 
@@ -85,6 +85,7 @@ export async function computeDistribution(
   })}`);
 
   // Clear cash → commission, deductions, net per claim line (held lines keep their gross untouched).
+  const maxClear = await store.one<{ m: bigint | null }>('SELECT max(greatest(clear, 0))::HUGEINT AS m FROM dist_line_clear');
   await run(`CREATE OR REPLACE TEMP TABLE dist_line_net AS
     SELECT claim_id, clear AS gross, commission, net FROM (${fixedPartsSplitSql({
       from: `(SELECT c.claim_id, l.clear, c.commission_bp, c.deduction_bp FROM dist_line_clear l JOIN dist_claims c USING (claim_id)
@@ -96,7 +97,15 @@ export async function computeDistribution(
         { id: 'net', weight: '10000 - commission_bp - deduction_bp' },
       ],
       step,
+      arithmetic: arithmeticFor(maxClear?.m ?? 0n, 10_000n, step),
     })})`);
+
+  // BIGINT products are twice as fast as HUGEINT; use them when this run's amounts and shares allow.
+  const bounds = await store.one<{ total: bigint | null; weights: bigint | null }>(`SELECT
+    (SELECT max(greatest(gross, 0)) FROM dist_line_net)::HUGEINT AS total,
+    greatest((SELECT max(s) FROM (SELECT sum(abs(s.share)) AS s FROM claim_shares s SEMI JOIN dist_claims c USING (claim_id) GROUP BY s.claim_id)),
+             (SELECT max(abs(share_claimed)) FROM dist_claims), 1)::HUGEINT AS weights`);
+  const arithmetic = arithmeticFor(bounds?.total ?? 0n, bounds?.weights ?? 1n, step);
 
   // Net, gross and commission of a line → its parties by share (royalties.md §6.8 rounding order);
   // a mandate's line goes whole to the mandator; a share nobody holds is held as 'unattributed'.
@@ -132,6 +141,7 @@ export async function computeDistribution(
             FROM (SELECT * FROM shares UNION ALL SELECT * FROM gaps UNION ALL SELECT * FROM mandated) x
             JOIN dist_line_net n USING (claim_id))`,
     step,
+    arithmetic,
   )}`);
 
   // What every payee is entitled to now.

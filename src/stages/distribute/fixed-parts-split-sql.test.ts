@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { micros } from '../../domain/index.js';
 import { openStore, sql, type Store } from '../../warehouse/index.js';
 import { allocateInSteps } from './allocate-in-steps.js';
-import { fixedPartsSplitSql } from './fixed-parts-split-sql.js';
+import { arithmeticFor, fixedPartsSplitSql } from './fixed-parts-split-sql.js';
 
 let store: Store;
 beforeAll(async () => {
@@ -26,7 +26,7 @@ describe('fixedPartsSplitSql', () => {
       fc.asyncProperty(
         fc.array(
           fc.record({
-            total: fc.oneof(fc.bigInt({ min: 0n, max: 10n ** 15n }), fc.bigInt({ min: 0n, max: 10n ** 9n }).map((t) => t * 10_000n)),
+            total: fc.oneof(fc.bigInt({ min: 0n, max: 10n ** 15n }), fc.bigInt({ min: 0n, max: 10n ** 12n }), fc.bigInt({ min: 0n, max: 10n ** 9n }).map((t) => t * 10_000n)),
             weights: fc.tuple(weight, weight, weight),
           }),
           { minLength: 1, maxLength: 8 },
@@ -35,7 +35,10 @@ describe('fixedPartsSplitSql', () => {
         async (rows, step) => {
           await store.run('CREATE OR REPLACE TEMP TABLE fp_in (k INTEGER, t HUGEINT, w0 INTEGER, w1 INTEGER, w2 INTEGER)');
           for (const [k, r] of rows.entries()) await store.run(sql`INSERT INTO fp_in VALUES (${k}, ${r.total}, ${r.weights[0]}, ${r.weights[1]}, ${r.weights[2]})`);
-          const text = fixedPartsSplitSql({ from: 'fp_in', total: 't', parts: IDS.map((id, i) => ({ id, weight: `w${i}` })), step });
+          const max = rows.reduce((m, r) => (r.total > m ? r.total : m), 0n);
+          // BIGINT when the bounds allow it (small totals), HUGEINT otherwise: both are checked.
+          const arithmetic = arithmeticFor(max, 30_000n, step);
+          const text = fixedPartsSplitSql({ from: 'fp_in', total: 't', parts: IDS.map((id, i) => ({ id, weight: `w${i}` })), step, arithmetic });
           const got = await store.all<{ k: number; commission: bigint; deductions: bigint; net: bigint }>(`SELECT k, commission, deductions, net FROM (${text}) ORDER BY k`);
           for (const [k, r] of rows.entries()) {
             if (r.weights.every((x) => x === 0) && r.total !== 0n) continue; // allocate() refuses; the run's conservation check catches it
@@ -46,5 +49,11 @@ describe('fixedPartsSplitSql', () => {
       ),
       { numRuns: 60 },
     );
+  });
+
+  it('uses BIGINT only where the products cannot pass 2^62', () => {
+    expect(arithmeticFor(10n ** 15n, 10_000n, 10_000n)).toBe('BIGINT');
+    expect(arithmeticFor(10n ** 15n, 10_000n, 1n)).toBe('HUGEINT');
+    expect(arithmeticFor(2n ** 62n, 1n, 10_000n)).toBe('HUGEINT');
   });
 });

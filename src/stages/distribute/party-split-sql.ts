@@ -11,12 +11,12 @@ const SLOTS = 4;
  * Lines with up to four holders (nearly all) are gathered into one row, padded with zero-weight slots
  * in tie_id order, split by `fixedPartsSplitSql` and unnested: no sort per line. A zero-weight slot
  * has no remainder, so it never takes a leftover unit and the padding changes nothing.
- * Adds `p_net, p_gross, p_commission`.
+ * Adds `p_net, p_gross, p_commission`. `arithmetic` as in `fixedPartsSplitSql` (small lines only).
  */
-export function partySplitSql(from: string, step: bigint): string {
+export function partySplitSql(from: string, step: bigint, arithmetic: 'HUGEINT' | 'BIGINT' = 'HUGEINT'): string {
   const slots = [...Array(SLOTS).keys()];
   const split = (inner: string, total: string, prefix: string) =>
-    `(${fixedPartsSplitSql({ from: inner, total, parts: slots.map((i) => ({ id: `${prefix}${i}`, weight: `_ps_w${i}` })), step })})`;
+    `(${fixedPartsSplitSql({ from: inner, total, parts: slots.map((i) => ({ id: `${prefix}${i}`, weight: `_ps_w${i}` })), step, arithmetic })})`;
   const small = `(SELECT *, ${slots.map((i) => `coalesce(ps[${i + 1}].w, 0) AS _ps_w${i}`).join(', ')} FROM _ps_g WHERE len(ps) <= ${SLOTS})`;
   const pick = (prefix: string) => `[${slots.map((i) => `${prefix}${i}`).join(', ')}][_ps_i]`;
   const large = largestRemainderSql({
