@@ -25,7 +25,8 @@ export interface NewAuditEvent {
 /** The prev_hash of the first entry. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-const locks = new WeakMap<Store, ReturnType<typeof createSerialLock>>();
+/** Per store: the append lock and the chain head, known after the first append (one writer process). */
+const chains = new WeakMap<Store, { lock: ReturnType<typeof createSerialLock>; head?: { seq: number; hash: string } | undefined }>();
 
 /**
  * The hash of an entry: sha256 over the previous hash and the canonical JSON of
@@ -41,22 +42,32 @@ export function hashAuditEntry(prevHash: string, entry: Omit<AuditEvent, 'prevHa
  * (one process writes the trail: DESIGN.md §3), so the chain never forks.
  */
 export async function appendAuditEvent(store: Store, event: NewAuditEvent, now: () => Date): Promise<AuditEvent> {
-  let lock = locks.get(store);
-  if (!lock) {
-    lock = createSerialLock();
-    locks.set(store, lock);
+  let chain = chains.get(store);
+  if (!chain) {
+    chain = { lock: createSerialLock() };
+    chains.set(store, chain);
   }
-  return lock(async () => {
-    const last = await store.one<{ seq: bigint; hash: string }>('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1');
-    const seq = last ? Number(last.seq) + 1 : 1;
-    const prevHash = last ? last.hash : GENESIS_HASH;
+  const state = chain;
+  return state.lock(async () => {
+    if (!state.head) {
+      const last = await store.one<{ seq: bigint; hash: string }>('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1');
+      state.head = last ? { seq: Number(last.seq), hash: last.hash } : { seq: 0, hash: GENESIS_HASH };
+    }
+    const seq = state.head.seq + 1;
+    const prevHash = state.head.hash;
     // Round-trip the detail through canonical JSON now, so the stored text hashes the same on verify.
     const detail = JSON.parse(canonicalJson(event.detail ?? null)) as unknown;
     const entry = { seq, at: now().toISOString(), actor: event.actor, action: event.action, resource: event.resource, detail };
     const hash = hashAuditEntry(prevHash, entry);
-    await store.run(sql`INSERT INTO audit_events (seq, "at", actor, action, resource, detail, prev_hash, hash)
-      VALUES (${seq}, ${entry.at}::TIMESTAMP, ${entry.actor}, ${entry.action}, ${entry.resource}, ${canonicalJson(detail)}::JSON, ${prevHash}, ${hash})`);
-    await store.run(sql`INSERT OR REPLACE INTO audit_anchor (id, seq, hash) VALUES (1, ${seq}, ${hash})`);
+    try {
+      await store.run(sql`INSERT INTO audit_events (seq, "at", actor, action, resource, detail, prev_hash, hash)
+        VALUES (${seq}, ${entry.at}::TIMESTAMP, ${entry.actor}, ${entry.action}, ${entry.resource}, ${canonicalJson(detail)}::JSON, ${prevHash}, ${hash})`);
+      await store.run(sql`UPDATE audit_anchor SET seq = ${seq}, hash = ${hash} WHERE id = 1`);
+    } catch (error) {
+      state.head = undefined; // re-read the head next time rather than trust a half-written append
+      throw error;
+    }
+    state.head = { seq, hash };
     return { ...entry, prevHash, hash };
   });
 }
@@ -145,6 +156,9 @@ export async function verifyAuditTrail(store: Store, pageSize = 5000): Promise<A
   }
   const anchor = await store.one<{ seq: bigint; hash: string }>('SELECT seq, hash FROM audit_anchor WHERE id = 1');
   const headSeq = expected - 1;
+  if (anchor && Number(anchor.seq) < headSeq) {
+    return { ok: false, entries, headSeq, headHash: prevHash, problem: { seq: Number(anchor.seq), reason: `the anchor names entry ${anchor.seq} but the trail goes on to ${headSeq}: the anchor was changed` } };
+  }
   if (anchor && (Number(anchor.seq) !== headSeq || anchor.hash !== prevHash)) {
     return { ok: false, entries, headSeq, headHash: prevHash, problem: { seq: Number(anchor.seq), reason: `the trail ends at entry ${headSeq} but entry ${anchor.seq} was written: entries were removed from the end` } };
   }

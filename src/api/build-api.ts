@@ -90,6 +90,7 @@ export async function buildApi(options: ApiOptions): Promise<FastifyInstance> {
   const ctx: RouteContext = {
     store,
     now,
+    codeVersion: options.version ?? '0.0.0',
     uploadDir: options.uploadDir ?? tmpdir(),
     async audit(request, action, resource, detail) {
       await appendAuditEvent(store, { actor: request.principal.userId, action, resource, detail: detail ?? null }, now);

@@ -6,6 +6,7 @@ import { registerIdentificationRoutes } from './identification.js';
 import { registerMeRoutes } from './me.js';
 import { registerRepertoireLinkRoutes } from './repertoire-links.js';
 import { registerReportRoutes } from './reports.js';
+import { registerUploadRoutes } from './uploads.js';
 import { registerWorkRoutes } from './works.js';
 
 /** Every route module of the API. */
@@ -18,4 +19,5 @@ export const ROUTES: readonly RegisterRoutes[] = [
   registerClaimRoutes,
   registerDistributionRoutes,
   registerAuditRoutes,
+  registerUploadRoutes,
 ];
