@@ -19,6 +19,7 @@ import { extractDsrBody } from './extract-dsr-body.js';
 import { loadDsrLines } from './load-dsr-lines.js';
 import { readFileStart } from './read-file-start.js';
 import { isCheckedSummary, parseDsrSummary, type DsrSummary } from './summaries.js';
+import { settleUgcUsage, ugcRevenue } from './ugc-usage.js';
 
 /** What one DSR file holds and what is wrong with it; the split records stay in the `dsr_t_*` temp tables. */
 export interface DsrFileAnalysis {
@@ -91,12 +92,20 @@ export async function analyseDsrFile(store: Store, file: string): Promise<DsrFil
     store.run({ text: `INSERT INTO dsr_t_quarantine SELECT line_no, rt, '${code}', ${reason} FROM dsr_t_numbered WHERE ${where}`, values: values as never[] });
   await store.run('CREATE TEMP TABLE dsr_t_quarantine (line_no BIGINT, record_type VARCHAR, code VARCHAR, reason VARCHAR)');
   await store.run(`INSERT INTO dsr_t_quarantine SELECT line_no, NULL, 'DSR_UNREADABLE_LINE', 'the reader refused the line: ' || error FROM dsr_t_rejects`);
-  await quarantine(`line IS NULL OR line = ''`, 'DSR_EMPTY_LINE', `'empty line (empty records are not allowed)'`);
+  // An empty line holds nothing to lose: a warning (real files end with one), not a quarantined line.
+  const empty = await store.all<{ line_no: bigint }>(`SELECT line_no FROM dsr_t_numbered WHERE line IS NULL OR trim(line, chr(13) || ' ') = '' ORDER BY line_no LIMIT 51`);
+  for (const e of empty) issues.warning('DSR_EMPTY_LINE', 'empty line (empty records are not allowed): ignored', Number(e.line_no));
 
   // Record codes present, and the layouts that read them: `#` header rows win over the tables.
   const rows = await store.all<{ rt: string | null; n: bigint }>('SELECT rt, count(*) AS n FROM dsr_t_raw GROUP BY rt ORDER BY rt');
   const counts: Record<string, number> = {};
-  for (const r of rows) if (r.rt && !r.rt.startsWith('#')) counts[r.rt] = Number(r.n);
+  let commentLines = 0;
+  let emptyLines = 0;
+  for (const r of rows) {
+    if (r.rt && !r.rt.startsWith('#')) counts[r.rt] = Number(r.n);
+    else if (r.rt) commentLines += Number(r.n);
+    else emptyLines += Number(r.n);
+  }
   const headerRows = await readHeaderRows(store);
   const layouts = new Map<string, DsrRecordLayout>();
   for (const rt of Object.keys(counts)) {
@@ -117,6 +126,7 @@ export async function analyseDsrFile(store: Store, file: string): Promise<DsrFil
   const summaries = await readSummaries(store, layouts, issues);
   const body = new Map([...layouts].filter(([, l]) => l.kind !== 'head' && l.kind !== 'foot' && l.kind !== 'summary'));
   await extractDsrBody(store, body);
+  await settleUgcUsage(store, issues);
   await store.run(`INSERT INTO dsr_t_quarantine SELECT line_no, 'AS', 'DSR_BAD_LINE', 'resource has no BlockId or ResourceReference'
     FROM dsr_t_resources WHERE block_id IS NULL OR resource_ref IS NULL`);
   const blocks = await checkBlocks(store, issues);
@@ -130,10 +140,11 @@ export async function analyseDsrFile(store: Store, file: string): Promise<DsrFil
   const qTotal = Number((await store.one<{ n: bigint }>(`SELECT count(DISTINCT line_no) AS n FROM dsr_t_quarantine WHERE code <> 'DSR_UNKNOWN_RECORD'`))?.n ?? 0n);
   if (qTotal > quarantinedRows.length) issues.error('DSR_QUARANTINED', `${qTotal - quarantinedRows.length} more quarantined lines not listed (${qTotal} in all)`);
 
-  if (footer) checkFooter(footer, { lines, summaries: summaries.length, blocks, single: header.numberOfFiles === 1 }, issues);
+  if (footer) checkFooter(footer, { lines, commentLines, emptyLines, summaries: summaries.length, blocks, single: header.numberOfFiles === 1 }, issues);
 
-  const revenue = new Map<string, Micros>();
-  for (const s of summaries) {
+  // UGC money is on the SU03 lines; Basic Audio money is on the summaries.
+  const revenue = (await ugcRevenue(store, summaries)) ?? new Map<string, Micros>();
+  if (revenue.size === 0) for (const s of summaries) {
     if (s.netRevenue === null) continue;
     const c = s.currency ?? '';
     revenue.set(c, ((revenue.get(c) ?? 0n) + s.netRevenue) as Micros);
@@ -316,20 +327,38 @@ export function checkSummaryTotals(summaries: readonly DsrSummary[], bySummary: 
       continue;
     }
     if (isCheckedSummary(s) && s.usages !== lines) {
-      issues.error('DSR_SUMMARY_MISMATCH', `summary "${s.summaryId}" declares ${s.usages} usages but its usage lines add up to ${lines}`, s.line);
+      issues.warning('DSR_SUMMARY_MISMATCH', `summary "${s.summaryId}" declares ${s.usages} usages but its usage lines add up to ${lines}`, s.line);
     }
   }
 }
 
-function checkFooter(footer: DsrFooter, actual: { lines: number; summaries: number; blocks: number; single: boolean }, issues: DsrIssues): void {
-  const check = (declared: bigint | null, value: number, what: string) => {
-    if (declared !== null && declared !== BigInt(value)) issues.error('DSR_FOOT_MISMATCH', `FOOT says ${declared} ${what} but the file has ${value}`);
+/**
+ * FOOT counts against the file. NumberOfLinesInFile counts every physical line (standards.md §1.3); a
+ * count that matches a producer's other convention (comments, empty lines or HEAD/FOOT left out) is a
+ * warning, any other line count an error (the file may be truncated). Summary and block counts that
+ * disagree are warnings: the records themselves are all read.
+ */
+function checkFooter(
+  footer: DsrFooter,
+  actual: { lines: number; commentLines: number; emptyLines: number; summaries: number; blocks: number; single: boolean },
+  issues: DsrIssues,
+): void {
+  const data = actual.lines - actual.commentLines - actual.emptyLines;
+  const conventions = [actual.lines - actual.emptyLines, actual.lines - actual.commentLines, data, data - 2, actual.lines - 2].map(BigInt);
+  const lines = (declared: bigint | null, what: string) => {
+    if (declared === null || declared === BigInt(actual.lines)) return;
+    const message = `FOOT says ${declared} ${what} but the file has ${actual.lines}`;
+    if (conventions.includes(declared)) issues.warning('DSR_FOOT_MISMATCH', `${message} (${actual.commentLines} comment and ${actual.emptyLines} empty lines): counted another way`);
+    else issues.error('DSR_FOOT_MISMATCH', message);
   };
-  check(footer.linesInFile, actual.lines, 'lines in the file');
-  check(footer.summaryRecords, actual.summaries, 'summary records');
-  check(footer.blocksInFile, actual.blocks, 'blocks in the file');
+  const other = (declared: bigint | null, value: number, what: string) => {
+    if (declared !== null && declared !== BigInt(value)) issues.warning('DSR_FOOT_MISMATCH', `FOOT says ${declared} ${what} but the file has ${value}`);
+  };
+  lines(footer.linesInFile, 'lines in the file');
+  other(footer.summaryRecords, actual.summaries, 'summary records');
+  other(footer.blocksInFile, actual.blocks, 'blocks in the file');
   if (actual.single) {
-    check(footer.linesInReport, actual.lines, 'lines in the report');
-    check(footer.blocksInReport, actual.blocks, 'blocks in the report');
+    lines(footer.linesInReport, 'lines in the report');
+    other(footer.blocksInReport, actual.blocks, 'blocks in the report');
   }
 }

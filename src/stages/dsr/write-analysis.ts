@@ -76,6 +76,12 @@ export async function writeAnalysis(
     values: [reportId, fileId],
   });
   await store.run({
+    text: `INSERT INTO ${t('usage_video_lines', 'dsr_staged_video_lines')} SELECT $1, $2, line_no, block_id, summary_id, transaction_id,
+      coalesce(resource_ref, release_ref), dsp_resource_id, usages, use_type, net_revenue, royalty_bearing
+      FROM dsr_t_video_lines WHERE problem IS NULL`,
+    values: [reportId, fileId],
+  });
+  await store.run({
     text: `INSERT INTO ${t('usage_licensor_lines', 'dsr_staged_licensor_lines')} SELECT $1, $2, l.line_no, u.line_no, l.block_id, l.summary_id,
       l.rights_controller, l.rights_controller_party_id, l.rights_controller_work_id, l.right_share_percentage, l.rights_type,
       l.allocated_net_revenue, l.allocated_amount
