@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { buildApi, createApiKey, createUser } from '../src/api/index.js';
@@ -8,6 +9,7 @@ import { openStore, type Store } from '../src/warehouse/index.js';
  * Load test of the HTTP API on loopback only: work search (operator) and statement reads
  * (member, each read audited), bounded in time and connections. Data is built in DuckDB with
  * range(), so the measure needs no files. Reports requests/s and p99 latency per scenario.
+ * Run: `npm run build && node dist/bench/api-load.bench.js [out.json]` (default bench/results/api-load.json).
  */
 export interface ApiLoadOptions {
   readonly works: number;
@@ -89,8 +91,9 @@ export async function runApiLoadBench(o: ApiLoadOptions = DEFAULT_API_LOAD): Pro
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const result = await runApiLoadBench();
-  const out = process.argv[2];
-  if (out) writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+  const out = process.argv[2] ?? 'bench/results/api-load.json';
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   // autocannon leaves sockets in keep-alive timers; the measure is done, so end the process.
   process.exit(0);

@@ -57,6 +57,9 @@ const STAGE_ROWS: Record<string, Row[]> = {
     { distribution_id: 'D1', party_id: 'IPI:00000000297', party_name: 'Martin', work_id: 'W2', work_title: 'Night Train', role: 'CA', share: 10000, right_type: 'performing', service: 'StreamA', territory: 'FR', usages: 5n, gross: 700000n, commission: 35000n, deductions: 0n, net: 665000n, line_kind: 'normal', payee_kind: 'member', payee: 'IPI:00000000297' },
     { distribution_id: 'D1', party_id: 'SOC:052', party_name: 'PRS', work_id: 'W3', work_title: 'London Rain', role: 'E', share: 10000, right_type: 'performing', service: 'StreamB', territory: 'FR', usages: 5n, gross: 300000n, commission: 15000n, deductions: 0n, net: 285000n, line_kind: 'normal', payee_kind: 'mandator', payee: 'SOC:052' },
   ],
+  review_items: [
+    { review_id: 'rev-1', resource_key: 'k1', memory_key: 'm1', report_id: 'SVCA-1', dsp_resource_id: 'd2', title: 'Nite Train', artists: 'X', proposed_work_id: 'W2', method: 'metadata', score: 700, reason: 'score', status: 'open', run_id: 'run-2', created_at: '2025-02-01 00:00:00' },
+  ],
   remittances: [{ distribution_id: 'D1', payee_kind: 'mandator', payee: 'SOC:052', amount: 285000n, lines: 1n }],
 };
 

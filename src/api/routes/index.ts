@@ -6,6 +6,7 @@ import { registerIdentificationRoutes } from './identification.js';
 import { registerMeRoutes } from './me.js';
 import { registerRepertoireLinkRoutes } from './repertoire-links.js';
 import { registerReportRoutes } from './reports.js';
+import { registerReviewRoutes } from './review.js';
 import { registerUploadRoutes } from './uploads.js';
 import { registerWorkRoutes } from './works.js';
 
@@ -16,6 +17,7 @@ export const ROUTES: readonly RegisterRoutes[] = [
   registerRepertoireLinkRoutes,
   registerReportRoutes,
   registerIdentificationRoutes,
+  registerReviewRoutes,
   registerClaimRoutes,
   registerDistributionRoutes,
   registerAuditRoutes,
