@@ -1,4 +1,4 @@
-import type { CollectionShare, OwnershipShares, RightType, WorkRegistration } from '../../domain/index.js';
+import { shareHundredths, type CollectionShare, type OwnershipShares, type RightType, type WorkRegistration } from '../../domain/index.js';
 
 /** The rows one registration becomes in the core tables (001-core.sql), without run or file columns. */
 export interface WorkRows {
@@ -92,12 +92,18 @@ interface ShareParty {
   readonly srSociety?: string;
 }
 
-function shareRows(partyId: string, p: ShareParty, chain: number | undefined): ShareRow[] {
-  // No territory record: the party collects what it owns, worldwide (issue 3).
+const NOTHING: OwnershipShares = { performing: shareHundredths(0), mechanical: shareHundredths(0), sync: shareHundredths(0) };
+
+/**
+ * A party with no territory record collects what it owns, worldwide (issue 3) — unless another
+ * publisher of its chain has territory records: then the chain's collection is on those records (e.g.
+ * an administrator's SPT after the original publisher's SPU) and this party collects nothing.
+ */
+function shareRows(partyId: string, p: ShareParty, chain: number | undefined, chainCollects = false): ShareRow[] {
   const collection: readonly CollectionShare[] =
     p.collection.length > 0
       ? p.collection
-      : [{ territories: [{ include: true, tis: '2136' }], shares: p.ownership }];
+      : [{ territories: [{ include: true, tis: '2136' }], shares: chainCollects ? NOTHING : p.ownership }];
   const out: ShareRow[] = [];
   for (const c of collection) {
     const territories = territoryExpression(c);
@@ -123,6 +129,7 @@ export function toWorkRows(reg: WorkRegistration, submitter: string): WorkRows {
   const workId = workIdOf(submitter, reg.submitterWorkId);
   const parties: PartyRow[] = [];
   const shares: ShareRow[] = [];
+  const collectingChains = new Set(reg.publishers.filter((p) => p.collection.length > 0).map((p) => p.chain));
   reg.publishers.forEach((p, i) => {
     const id = partyIdOf(submitter, p.ipNumber, p.ipiNameNumber, `${reg.submitterWorkId}/P${i + 1}`);
     parties.push({
@@ -135,7 +142,7 @@ export function toWorkRows(reg: WorkRegistration, submitter: string): WorkRows {
       pr_society: p.prSociety ?? null,
       mr_society: p.mrSociety ?? null,
     });
-    shares.push(...shareRows(id, p, p.chain));
+    shares.push(...shareRows(id, p, p.chain, collectingChains.has(p.chain)));
   });
   reg.writers.forEach((w, i) => {
     const id = partyIdOf(submitter, w.ipNumber, w.ipiNameNumber, `${reg.submitterWorkId}/W${i + 1}`);
