@@ -195,6 +195,23 @@ const MSG: Seq = [
   ['messageText', 150],
 ];
 
+// 3.0 ISWC request/answer (ISR/ISA, `.ISR` files) and its writer record WRI, as DMP's 3.0 writer places
+// them: the WRK title block up to the ISWC, then an indicator; WRI = IP #, IPI name #, names, role.
+const ISR: Seq = [
+  ['title', 60],
+  ['language', 2],
+  ['submitterWorkId', 14],
+  ['iswc', 11],
+  ['indicator', 1],
+];
+const WRI: Seq = [
+  ['ipNumber', 'IP'],
+  ['ipiNameNumber', 11],
+  ['lastName', 45],
+  ['firstName', 30],
+  ['designation', 2],
+];
+
 const CONTROL: readonly RecordLayout[] = [
   createLayout('HDR', [
     ['senderType', 4, 2],
@@ -245,6 +262,8 @@ const DETAIL: readonly (readonly [readonly string[], Seq])[] = [
   [['OWK'], OWK],
   [['ACK'], ACK],
   [['MSG'], MSG],
+  [['ISR', 'ISA'], ISR],
+  [['WRI'], WRI],
 ];
 
 function build(ipLength: number, v30: boolean): ReadonlyMap<string, RecordLayout> {

@@ -1,3 +1,4 @@
+import { fallbackCharset, latin1ToCp850, type FallbackCharset } from './charset.js';
 import { readLines, type DecodedLine } from './decode-lines.js';
 import { finding, type CwrFinding } from './finding.js';
 import { detectVersion, layoutsFor, parseHeader, type CwrHeader } from './header.js';
@@ -85,6 +86,7 @@ export async function* readCwr(
   let groupType = '';
   let groupId = 0;
   let latin1Reported = false;
+  let fallback: FallbackCharset = 'cp850';
 
   const close = (out: CwrItem[]) => {
     if (open) out.push({ kind: 'transaction', transaction: open });
@@ -92,7 +94,9 @@ export async function* readCwr(
   };
 
   const handle = (decoded: DecodedLine, out: CwrItem[]) => {
-    const { text, line } = decoded;
+    const { line } = decoded;
+    // A line that is not UTF-8 was decoded byte for byte; re-read it in the file's fallback code page.
+    const text = decoded.latin1 && fallback === 'cp850' ? latin1ToCp850(decoded.text) : decoded.text;
     // Blank lines, and a DOS end-of-file mark (0x1A) or NULs at the end, carry nothing.
     if (text.trim() === '' || (text.length < 3 && /^[\s\x00-\x1f]*$/.test(text))) return;
     if (decoded.latin1 && !latin1Reported) {
@@ -105,7 +109,7 @@ export async function* readCwr(
           '',
           'CWR_ENCODING',
           'warning',
-          `line ${line} is not valid UTF-8; read as Latin-1 (and every such line after it)`,
+          `line ${line} is not valid UTF-8; read as ${fallback === 'cp850' ? 'code page 850' : 'Latin-1'} (and every such line after it)`,
         ),
       });
     }
@@ -223,12 +227,9 @@ export async function* readCwr(
         version = detected.version;
         layouts = layoutsFor(version);
         const hdrRecord = parseRecord(pendingHdr.text, pendingHdr.line, layouts);
-        if (hdrRecord.ok)
-          out.push({
-            kind: 'header',
-            header: parseHeader(pendingHdr.text, version),
-            record: hdrRecord.record,
-          });
+        const header = parseHeader(pendingHdr.text, version);
+        fallback = fallbackCharset(header.characterSet, version);
+        if (hdrRecord.ok) out.push({ kind: 'header', header, record: hdrRecord.record });
       }
       handle(decoded, out);
     }

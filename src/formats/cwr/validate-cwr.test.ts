@@ -49,8 +49,9 @@ describe('validateCwr tolerates what real files do (standards.md §3.3, §6)', (
     expect(s.txs[0]!.registration?.publishers[0]?.name).toBe('EDITIONS DU LARGE');
   });
 
-  it('decodes a Latin-1 byte inside a UTF-8 file and warns once', async () => {
+  it('decodes a Latin-1 byte inside a UTF-8 file that names ISO-8859-1, and warns once', async () => {
     const lines = sampleLines('2.2');
+    lines[0] = put(lines[0]!, 87, 'ISO-8859-1'.padEnd(15));
     const i = lineOf(lines, 'SWR');
     const text = lines.join('\r\n') + '\r\n';
     const bytes = Array.from(new TextEncoder().encode(text));

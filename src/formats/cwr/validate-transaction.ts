@@ -58,6 +58,8 @@ const RANK: Readonly<Record<string, number>> = {
   XRF: 12,
 };
 const AGR_RANK: Readonly<Record<string, number>> = { AGR: 0, TER: 1, IPA: 2, NPA: 2 };
+// NOW (non-Roman writer name) follows NET, NVT or NCT wherever those are: it takes the rank of the record before it.
+const UNRANKED = new Set(['NOW']);
 const CREATORS = new Set(['C', 'A', 'CA']);
 const RIGHTS = [
   ['performing', 'PR'],
@@ -73,6 +75,7 @@ function checkOrder(
   let best = -1;
   let bestType = '';
   for (const r of records) {
+    if (UNRANKED.has(r.type)) continue;
     const rank = ranks[r.type];
     if (rank === undefined) {
       out.push(
@@ -144,7 +147,10 @@ function checkSequence(tx: CwrTransaction, out: CwrFinding[]): void {
 export function validateTransaction(tx: CwrTransaction, version: CwrVersion): ValidatedTransaction {
   const out: CwrFinding[] = tx.unreadable.map((u) => u.finding);
   const records = workRecords(tx);
-  if (tx.type === 'AGR') checkOrder(tx.records, AGR_RANK, out);
+  if (tx.type === 'AGR') {
+    checkOrder(tx.records, AGR_RANK, out);
+    checkAgreementShares(tx, out);
+  }
   checkSequence(tx, out);
   let registration: WorkRegistration | undefined;
   if (records.length > 0) {
@@ -239,6 +245,73 @@ export function validateTransaction(tx: CwrTransaction, version: CwrVersion): Va
     status,
     ...(registration && status !== 'rejected' ? { registration } : {}),
   };
+}
+
+/**
+ * IPA shares of an agreement: assignors and acquirers add up to 100 % per right within ±0.06 %
+ * (standards.md §3.6). Over is an error (the agreement gives away more than exists); a right the
+ * agreement does not cover totals 0; under 100 % is a warning, as for work ownership.
+ */
+function checkAgreementShares(tx: CwrTransaction, out: CwrFinding[]): void {
+  const ipas = tx.records.filter((r) => r.type === 'IPA');
+  if (ipas.length === 0) {
+    out.push(
+      finding(
+        tx.line,
+        'AGR',
+        '',
+        'CWR_REQUIRED_FIELD',
+        'warning',
+        `line ${tx.line}: agreement without IPA records (at least an assignor and an acquirer are expected)`,
+      ),
+    );
+    return;
+  }
+  for (const [, label] of RIGHTS) {
+    const field = `${label.toLowerCase()}Share`;
+    let total = 0;
+    for (const r of ipas) {
+      const t = r.fields[field] ?? '';
+      if (t === '') continue;
+      if (!/^\d{1,5}$/.test(t)) {
+        out.push(
+          finding(
+            r.line,
+            'IPA',
+            field,
+            'CWR_INVALID_NUMBER',
+            'error',
+            `line ${r.line}: IPA ${field} "${t}" is not a 5-digit share (999v99)`,
+          ),
+        );
+        continue;
+      }
+      total += Number(t);
+    }
+    const pct = `${Math.trunc(total / 100)}.${String(total % 100).padStart(2, '0')} %`;
+    if (total > 10000 + SHARE_TOLERANCE)
+      out.push(
+        finding(
+          tx.line,
+          'AGR',
+          field,
+          'CWR_SHARE_TOTAL',
+          'error',
+          `line ${tx.line}: IPA ${label} shares total ${pct}, more than 100 % (+0.06 %)`,
+        ),
+      );
+    else if (total > 0 && total < 10000 - SHARE_TOLERANCE)
+      out.push(
+        finding(
+          tx.line,
+          'AGR',
+          field,
+          'CWR_SHARE_TOTAL',
+          'warning',
+          `line ${tx.line}: IPA ${label} shares total ${pct}, less than 100 % (-0.06 %)`,
+        ),
+      );
+  }
 }
 
 /** A copy of an object without one optional key (exactOptionalPropertyTypes: absent, not undefined). */
