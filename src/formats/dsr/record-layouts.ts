@@ -17,7 +17,9 @@ export type DsrRecordKind =
   | 'ugc-usage'
   | 'ugc-list'
   | 'ugc-video'
-  | 'licensor';
+  | 'licensor'
+  /** SRB variants' SR01/SR02: one flat row holding resource, work, release and transaction (cells from a `#` header row). */
+  | 'srb-sale';
 
 export interface DsrRecordLayout {
   /** `SU02` */
@@ -62,6 +64,8 @@ const entries: [string, DsrRecordKind, readonly string[]][] = [
   ['SY02.01', 'summary', SY02],
   ['SY02.02', 'summary', SY02],
   ['SY02.03', 'summary', SY02_03],
+  // BAP/UGC 1.0 SY03: its cells are not in the sources; only the SummaryRecordId (cell 2 of every SY) is read.
+  ['SY03', 'summary', ['RecordType', 'SummaryRecordId']],
   ['SY04', 'summary', SY04],
   ['SY04.01', 'summary', SY04],
   ['SY05', 'summary', SY05],

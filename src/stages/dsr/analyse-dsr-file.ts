@@ -8,6 +8,7 @@ import {
   parseDsrHeader,
   resolveRecordLayout,
   splitDsrRow,
+  splitRecordCode,
   type DsrFileName,
   type DsrFooter,
   type DsrHeader,
@@ -16,6 +17,7 @@ import {
 import type { Store } from '../../warehouse/index.js';
 import { createDsrIssues, type DsrIssues } from './dsr-issue.js';
 import { extractDsrBody } from './extract-dsr-body.js';
+import { checkHeaderParties, checkReleaseIcpns } from './identifier-checks.js';
 import { loadDsrLines } from './load-dsr-lines.js';
 import { readFileStart } from './read-file-start.js';
 import { isCheckedSummary, parseDsrSummary, type DsrSummary } from './summaries.js';
@@ -50,6 +52,8 @@ export interface DsrFileAnalysis {
   readonly issues: DsrIssues;
 }
 
+/** A record code such as `SR02` or `SU02.02` (known or not: `#SR02` header rows name cells the tables lack). */
+const RECORD_CODE = /^[A-Z]{2}[A-Z0-9]{2}(\.\d{1,2})?$/;
 const DATA_LINE = `line IS NOT NULL AND line <> '' AND NOT starts_with(line, '#')`;
 
 function rejectedAnalysis(file: string, reason: string, issues: DsrIssues): DsrFileAnalysis {
@@ -86,6 +90,7 @@ export async function analyseDsrFile(store: Store, file: string): Promise<DsrFil
   const { name: fileName, problems } = parseDsrFileName(basename(file));
   for (const p of problems) issues.warning('DSR_FILE_NAME', p);
   if (fileName) checkNameAgainstHeader(fileName, header, issues);
+  checkHeaderParties(header, issues);
 
   const { lines } = await loadDsrLines(store, file);
   const quarantine = async (where: string, code: string, reason: string, values: unknown[] = []) =>
@@ -110,6 +115,20 @@ export async function analyseDsrFile(store: Store, file: string): Promise<DsrFil
   const layouts = new Map<string, DsrRecordLayout>();
   for (const rt of Object.keys(counts)) {
     const resolved = resolveRecordLayout(rt);
+    const names = headerRows.get(rt);
+    if (resolved.status === 'unknown' && rt.startsWith('SY')) {
+      // Every summary record starts with its SummaryRecordId: keep the sales context known to the usage lines.
+      const type = splitRecordCode(rt);
+      const base: DsrRecordLayout = { ...type, kind: 'summary', cells: ['RecordType', 'SummaryRecordId'] };
+      if (!names) issues.warning('DSR_UNKNOWN_RECORD', `summary record type "${rt}" is not known: only its SummaryRecordId is read`);
+      layouts.set(rt, names ? layoutFromHeaderRow(base, names) : base);
+      continue;
+    }
+    if (resolved.status === 'unknown' && /^SR0[1-8]$/.test(splitRecordCode(rt).type) && names) {
+      // SRB rows: their cells are not in the sources; the file's # header row names them.
+      layouts.set(rt, layoutFromHeaderRow({ ...splitRecordCode(rt), kind: 'srb-sale', cells: ['RecordType'] }, names));
+      continue;
+    }
     if (resolved.status === 'unknown') {
       issues.warning('DSR_UNKNOWN_RECORD', `record type "${rt}" is not known: its ${counts[rt]} line(s) are skipped and kept in quarantine`);
       await quarantine('rt = $1', 'DSR_UNKNOWN_RECORD', `'unknown record type (DSR Part 1 Unknown Records): skipped'`, [rt]);
@@ -118,7 +137,9 @@ export async function analyseDsrFile(store: Store, file: string): Promise<DsrFil
     if (resolved.status === 'nearest') {
       issues.warning('DSR_RECORD_VERSION', `record version ${rt} is not in the layout tables: read with the ${resolved.layout.type}.${resolved.layout.version === '00' ? '' : resolved.layout.version} layout`);
     }
-    const names = headerRows.get(rt);
+    if (!names && resolved.layout.kind === 'summary' && resolved.layout.cells.length <= 2) {
+      issues.warning('DSR_PARTIAL_LAYOUT', `${rt}: the cell layout is not known and no # header row names it: only its SummaryRecordId is read`);
+    }
     layouts.set(rt, names ? layoutFromHeaderRow(resolved.layout, names) : resolved.layout);
   }
 
@@ -127,6 +148,7 @@ export async function analyseDsrFile(store: Store, file: string): Promise<DsrFil
   const body = new Map([...layouts].filter(([, l]) => l.kind !== 'head' && l.kind !== 'foot' && l.kind !== 'summary'));
   await extractDsrBody(store, body);
   await settleUgcUsage(store, issues);
+  await checkReleaseIcpns(store, issues);
   await store.run(`INSERT INTO dsr_t_quarantine SELECT line_no, 'AS', 'DSR_BAD_LINE', 'resource has no BlockId or ResourceReference'
     FROM dsr_t_resources WHERE block_id IS NULL OR resource_ref IS NULL`);
   const blocks = await checkBlocks(store, issues);
@@ -199,12 +221,11 @@ async function readHeaderRows(store: Store): Promise<Map<string, string[]>> {
     let code = (cells[0] ?? '').slice(1).trim().toUpperCase();
     const names = cells.slice(1).filter((n, i, all) => n.trim() !== '' || i < all.length - 1);
     if (names.length === 0) continue;
-    if (resolveRecordLayout(code).status === 'unknown') {
+    if (resolveRecordLayout(code).status === 'unknown' && !RECORD_CODE.test(code)) {
       // `#RecordType<TAB>...`: the names belong to the record on the next data line.
       const next = await store.one<{ rt: string }>({ text: `SELECT rt FROM dsr_t_numbered WHERE line_no > $1 AND ${DATA_LINE} ORDER BY line_no LIMIT 1`, values: [c.line_no] });
       if (!next) continue;
       code = next.rt;
-      if (resolveRecordLayout(code).status === 'unknown') continue;
     }
     if (!result.has(code)) result.set(code, names);
   }

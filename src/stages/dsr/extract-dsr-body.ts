@@ -19,7 +19,7 @@ import {
  * counts exact, `problem` set when the line must be quarantined), `dsr_t_licensor` (UGC LI01).
  */
 export async function extractDsrBody(store: Store, layouts: ReadonlyMap<string, DsrRecordLayout>): Promise<void> {
-  await store.run(`CREATE TEMP TABLE dsr_t_releases (line_no BIGINT, block_id VARCHAR, release_ref VARCHAR, dsp_release_id VARCHAR)`);
+  await store.run(`CREATE TEMP TABLE dsr_t_releases (line_no BIGINT, block_id VARCHAR, release_ref VARCHAR, dsp_release_id VARCHAR, icpn VARCHAR)`);
   await store.run(`CREATE TEMP TABLE dsr_t_resources (line_no BIGINT, block_id VARCHAR, resource_ref VARCHAR, dsp_resource_id VARCHAR,
     isrc VARCHAR, title VARCHAR, subtitle VARCHAR, display_artist VARCHAR, duration_s INTEGER, resource_type VARCHAR, iswc VARCHAR,
     work_title VARCHAR, writers VARCHAR, writer_ids VARCHAR, publishers VARCHAR, proprietary_work_id VARCHAR)`);
@@ -38,13 +38,23 @@ export async function extractDsrBody(store: Store, layouts: ReadonlyMap<string, 
     const c = (...names: string[]) => cellSql(l, ...names);
     const run = (text: string) => store.run({ text, values: [rt] });
     if (l.kind === 'release' || l.kind === 'sub-release') {
-      await run(`INSERT INTO dsr_t_releases SELECT line_no, ${c('BlockId')}, ${c('ReleaseReference')}, ${c('DspReleaseId', 'DspSubReleaseId')}
+      await run(`INSERT INTO dsr_t_releases SELECT line_no, ${c('BlockId')}, ${c('ReleaseReference')}, ${c('DspReleaseId', 'DspSubReleaseId')}, ${c('ICPN')}
         FROM dsr_t_cells WHERE rt = $1`);
     } else if (l.kind === 'resource') {
       const d = c('Duration');
       await run(`INSERT INTO dsr_t_resources SELECT line_no, ${c('BlockId')}, ${c('ResourceReference')}, ${c('DspResourceId')},
         upper(${c('ISRC', 'ResourceIsrc')}), ${c('Title')}, ${c('SubTitle')}, ${c('DisplayArtistName')}, ${durationSql(d)},
         ${c('ResourceType')}, upper(replace(replace(${c('ISWC')}, '-', ''), '.', '')), NULL,
+        ${joinCellsSql(l, ['ComposerAuthor', 'Arranger', 'WorkContributor'])},
+        ${joinCellsSql(l, ['ComposerAuthorPartyId', 'ArrangerPartyId', 'WorkContributorPartyId'])},
+        ${c('MusicPublisher')}, ${c('ProprietaryWorkId')}
+        FROM dsr_t_cells WHERE rt = $1`);
+    } else if (l.kind === 'srb-sale') {
+      // One flat row is its own block: the resource key is the row's DspResourceId (or 'R').
+      await run(`INSERT INTO dsr_t_resources SELECT line_no, 'SR' || line_no, coalesce(${c('ResourceReference', 'DspResourceId')}, 'R'),
+        ${c('DspResourceId')}, upper(${c('ISRC', 'ResourceIsrc')}), ${c('Title', 'ResourceTitle')}, ${c('SubTitle', 'ResourceSubTitle')},
+        ${c('DisplayArtistName', 'ResourceDisplayArtistName')}, ${durationSql(c('Duration'))}, ${c('ResourceType')},
+        upper(replace(replace(${c('ISWC')}, '-', ''), '.', '')), NULL,
         ${joinCellsSql(l, ['ComposerAuthor', 'Arranger', 'WorkContributor'])},
         ${joinCellsSql(l, ['ComposerAuthorPartyId', 'ArrangerPartyId', 'WorkContributorPartyId'])},
         ${c('MusicPublisher')}, ${c('ProprietaryWorkId')}
@@ -85,6 +95,21 @@ export async function extractDsrBody(store: Store, layouts: ReadonlyMap<string, 
           ${c('UseType')} AS use_type, TRY_CAST(${c('IsRoyaltyBearing')} AS BOOLEAN) AS royalty_bearing, ${problem} AS problem
           FROM dsr_t_cells WHERE rt = $1) u
         LEFT JOIN dsr_t_resource_keys k ON k.block_id = u.block_id AND k.resource_ref = u.resource_ref`);
+    } else if (l.kind === 'srb-sale') {
+      const streams = c('NumberOfStreams');
+      const downloads = c('Downloads', 'NumberOfDownloads', 'Usages');
+      const returns = c('Returns');
+      const problem = problemSql([
+        [`${streams} IS NULL AND ${downloads} IS NULL`, `'no NumberOfStreams or Downloads'`],
+        [badIntegerSql(streams), reasonSql('NumberOfStreams', streams, 'is not an integer')],
+        [badIntegerSql(downloads), reasonSql('Downloads', downloads, 'is not an integer')],
+        [badIntegerSql(returns), reasonSql('Returns', returns, 'is not an integer')],
+      ]);
+      await run(`INSERT INTO dsr_t_usage SELECT line_no, rt, 'SR' || line_no, ${c('SummaryRecordId')}, ${c('SalesTransactionId')}, NULL,
+          coalesce(${c('ResourceReference', 'DspResourceId')}, 'R'), ${c('DspResourceId')},
+          coalesce(${integerSql(streams)}, ${integerSql(downloads)} - coalesce(${integerSql(returns)}, 0)), ${c('UseType')}, NULL,
+          TRY_CAST(${c('IsRoyaltyBearing')} AS BOOLEAN), ${problem}
+        FROM dsr_t_cells WHERE rt = $1`);
     } else if (l.kind === 'ugc-usage') {
       const n = c('Usages');
       const rev = c('NetRevenue');

@@ -83,4 +83,89 @@ describe('real-world DSR files (shapes of the public samples)', () => {
     expect(v.usages).toBe('1807');
     expect(v.warnings).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'DSR_USAGE_LIST_MISMATCH' })]));
   });
+
+  it('reads an Orfium-style BAP 1.3 subscription report: # header rows, empty territory in the name, dummy DPIDs warned', async () => {
+    const names = (code: string, ...cells: string[]) => row(`#${code}`, ...cells);
+    const lines = [
+      names('HEAD', 'MessageVersion', 'Profile', 'ProfileVersion', 'MessageId', 'MessageCreatedDateTime', 'FileNumber', 'NumberOfFiles', 'UsageStartDate', 'UsageEndDate', 'SenderPartyId', 'SenderName', 'ServiceDescription', 'RecipientPartyId', 'RecipientName', 'RepresentedRepertoire'),
+      row('HEAD', 'dsrf/1.1/1.4.1/1.3', 'BasicAudioProfile', '1.3', 'ORF-1', '2020-07-03T07:59:30Z', '1', '1', '2020-06-01', '2020-06-30', 'PADPIDA0123456766K', 'Unlimited Music', 'UnlimitedMusicMonthly', 'PADPIDA00123456743', 'Some Label', ''),
+      names('SY01.02', 'SummaryRecordId', 'DistributionChannel', 'DistributionChannelDPID', 'CommercialModel', 'UseType', 'Territory', 'ServiceDescription', 'TotalUsages', 'Subscribers', 'CurrencyOfReporting', 'NetRevenue', 'IndirectValue', 'CurrencyOfTransaction', 'ExchangeRate'),
+      row('SY01.02', '1', '', '', 'SubscriptionModel', '', 'GB', 'UnlimitedMusicMonthly', '3160', '346563', 'GBP', '5000.00', '', '', ''),
+      names('RE01.02', 'BlockId', 'ReleaseReference', 'DspReleaseId', 'ProprietaryReleaseId', 'CatalogNumber', 'ICPN', 'DisplayArtistName', 'DisplayArtistPartyId', 'Title', 'SubTitle', 'ReleaseType', 'LabelName', 'PLine', 'DataProviderName', 'ReleaseDate'),
+      names('AS02.03', 'BlockId', 'ResourceReference', 'DspResourceId', 'ISRC', 'Title', 'SubTitle', 'DisplayArtistName', 'DisplayArtistPartyId', 'Duration', 'ResourceType', 'ISWC', 'ComposerAuthor', 'ComposerAuthorPartyId', 'Arranger', 'ArrangerPartyId', 'MusicPublisher', 'MusicPublisherPartyId', 'WorkContributor', 'WorkContributorPartyId', 'ProprietaryWorkId', 'IsMasterRecording'),
+      names('SU02.02', 'BlockId', 'SummaryRecordId', 'SalesTransactionId', 'TransactedRelease', 'TransactedResource', 'IsRoyaltyBearing', 'NumberOfStreams', 'PriceConsumerPaidExcSalesTax', 'PromotionalActivity', 'UseType'),
+    ];
+    const streams = [1000, 800, 600, 400, 200, 160];
+    streams.forEach((n, i) => {
+      const b = `BLK-${i + 1}`;
+      lines.push(row('RE01.02', b, `REL${i}`, `ALB${i}`, '', '', '', 'Artist', '', `Album ${i}`, '', 'Album', 'Label', '', 'Data Provider', '2019-01-01'));
+      lines.push(row('AS02.03', b, `RES${i}`, `TRK${i}`, `GBAAA190000${i}`, `Track ${i}`, '', 'Artist', '', 'PT3M30S', 'SoundRecording', '', '', '', '', '', '', '', 'Ann Writer|Bob Writer', '', '', ''));
+      lines.push(row('SU02.02', b, '1', `T${i}`, '', `RES${i}`, 'TRUE', String(n), '', '', i % 2 === 0 ? 'OnDemandStream' : 'ProgrammedContentStream'));
+    });
+    const path = writeReport('DSR_PADPIDA00123456743_PADPIDA0123456766K_UnlimitedMusicMonthly_2020-06-01--2020-06-30__1of1_20200703T075930.tsv', lines, (n) => row('FOOT', String(n), String(n), '1', '6', '6'));
+    const v = await validateOne(path);
+    expect(v.errors).toEqual([]);
+    expect(v).toMatchObject({ ok: true, profile: 'BasicAudioProfile', profileVersion: '1.3', service: 'UnlimitedMusicMonthly', territory: 'GB', period: '2020-06-01--2020-06-30', part: { x: 1, y: 1 }, usages: '3160', revenue: '5000.00' });
+    expect(v.counts).toEqual({ HEAD: 1, 'SY01.02': 1, 'RE01.02': 6, 'AS02.03': 6, 'SU02.02': 6, FOOT: 1 });
+    expect(v.warnings.filter((w) => w.code === 'DSR_BAD_DPID').length).toBeGreaterThan(0);
+    expect(v.warnings.map((w) => w.code)).not.toContain('DSR_SUMMARY_MISMATCH');
+  });
+
+  it('reads an Orfium-style BAP 1.3 ad-funded report: SY02.03, AS02.03 ownership conflict, line UseType, a UPC failing its check', async () => {
+    const lines = [
+      row('HEAD', 'dsrf/1.3/1.4.1/1.3', 'BasicAudioProfile', '1.3', 'ORF-2', '2020-07-03T07:59:30Z', '1', '1', '2020-06-01', '2020-06-30', 'PADPIDA0123456766K', 'Free Music', 'FreeMusic', 'PADPIDA00123456743', 'Some Label', ''),
+      row('#SY02.03', 'SummaryRecordId', 'DistributionChannel', 'DistributionChannelDPID', 'CommercialModel', 'UseType', 'Territory', 'ServiceDescription', 'Usages', 'Users', 'Currency', 'NetRevenue', 'RightsController', 'RightsControllerPartyId', 'AllocatedUsages', 'AllocatedRevenue', 'AllocatedNetRevenue', 'RightsType', 'ContentCategory', 'ExchangeRateBaseCurrency', 'ExchangeRate', 'RightsTypePercentage'),
+      row('SY02.03', 'S1', '', '', 'AdvertisementSupportedModel', '', 'GB', 'FreeMusic', '75', '1200', 'GBP', '12.5', 'Some Label', 'PADPIDA00123456743', '75', '12.5', '10', 'MakeAvailableRight', '', '', '', '100'),
+      row('RE01.02', '1', 'REL1', 'ALB1', '', '', '731453000000', 'Artist', '', 'Album', '', 'Album', 'Label', '', '', '2019-01-01'),
+      row('AS02.03', '1', 'RES1', 'TRK1', 'GBAAA1900001', 'Track', '', 'Artist', '', 'PT3M', 'SoundRecording', '', '', '', '', '', '', '', 'Ann Writer', '', '', '', 'true', '2020-06-15'),
+      row('SU02.02', '1', 'S1', 'T1', '', 'RES1', 'true', '50', '', '', 'OnDemandStream'),
+      row('SU02.02', '1', 'S1', 'T2', 'REL1', '', 'true', '25', '', '', 'ContentInfluencedStream'),
+    ];
+    const path = writeReport('DSR_PADPIDA00123456743_PADPIDA0123456766K_FreeMusic_2020-06-01--2020-06-30__1of1_20200703T075931.tsv', lines, (n) => row('FOOT', String(n), String(n), '1', '1', '1'));
+    const v = await validateOne(path);
+    expect(v.errors).toEqual([]);
+    expect(v).toMatchObject({ ok: true, usages: '75', revenue: '12.50', territory: 'GB' });
+    expect(v.warnings).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'DSR_BAD_ICPN', line: 4, message: expect.stringContaining('731453000000') })]));
+  });
+
+  it('reads an old BAP 1.0/1.1 report with every deviation of §1.10 as warnings (CRLF, gzip, SY03, short rows, 5. counts)', async () => {
+    const lines = [
+      row('HEAD', 'dsrf/1.0/1.0/1.0', 'BasicAudioProfile', '1.0', 'OLD-1', '2015-11-02T10:00:00Z', '1', '1', '20151001', '20151031', 'PADPIDA2013020802I', 'OldShop', 'OldShop', RECIPIENT, 'Society'),
+      row('SY01', '1', '', '', 'SubscriptionModel', 'OnDemandStream', 'DE', 'OldShop', '12', '10', 'EUR', '3.5', '', '', ''),
+      row('SY02', '2', '', '', 'AdvertisementSupportedModel', 'OnDemandStream', 'DE', 'OldShop', '99', '', 'EUR', '1.25'),
+      row('SY03', '3', 'whatever', 'cells'),
+      row('RE01', 'BLK-1', 'REL1', 'ALB1', '', '', '', 'Artist', '', 'Album', '', 'Album', 'Label'),
+      row('AS01', 'BLK-1', 'RES1', 'TRK1', 'DEAAA1500001', 'Track', '', 'Artist', '', 'PT0H0M0S', 'SoundRecording', 'TRUE'),
+      row('MW01', 'BLK-1', 'W1', 'T0000000001', 'Work', '', 'Ann|Bob'),
+      row('SU02', 'BLK-1', '1', 'T1', '', 'RES1', 'TRUE', '5.'),
+      row('SU02', 'BLK-1', '1', 'T2', 'REL1', '', 'true', '7.0'),
+      row('SU02', '1', '2', 'T3', '', 'RES9', 'true', '3'),
+      row('AS01', '1', 'RES9', 'TRK9', '', 'Other', '', 'Artist', '', 'PT199S', 'SoundRecording'),
+    ];
+    const path = writeReport(`DSR_${RECIPIENT}_PADPIDA2013020802I_OldShop_2015-10_DE_20151102T100000.tsv.gz`, lines, (n) => row('FOOT', String(n), String(n), '3', '2', '2'), { crlf: true });
+    const v = await validateOne(path);
+    expect(v.errors).toEqual([]);
+    expect(v).toMatchObject({ ok: true, profile: 'BasicAudioProfile', profileVersion: '1.0', territory: 'DE', period: '2015-10', part: null, usages: '15', revenue: '4.75' });
+    const codes = v.warnings.map((w) => w.code);
+    expect(codes).toEqual(expect.arrayContaining(['DSR_HEADER', 'DSR_SUMMARY_MISMATCH', 'DSR_UNUSED_SUMMARY']));
+  });
+
+  it('reads an SRB report (SRHE, SR02 cells named by a # header row, SRFO) and skips SR rows without one, with a warning', async () => {
+    const sr02 = ['SummaryRecordId', 'DspResourceId', 'ISRC', 'Title', 'DisplayArtistName', 'Duration', 'ResourceType', 'ISWC', 'WorkContributor', 'ProprietaryWorkId', 'DspReleaseId', 'ICPN', 'SalesTransactionId', 'IsRoyaltyBearing', 'NumberOfStreams'];
+    const lines = [
+      row('SRHE', 'dsrf/1.1/1.4.1/1.2', 'BasicAudioProfileSRB', '1.2', 'SRB-1', '2024-04-02T10:00:00Z', '1', '1', '2024-03-01', '2024-03-31', 'PADPIDA2013020802I', 'FlatCo', 'Flat', RECIPIENT, 'Society'),
+      row('SY01.01', 'S1', '', '', 'SubscriptionModel', 'OnDemandStream', 'SE', 'Flat', '30', '5', 'SEK', '100', '', '', ''),
+      row('#SR02', ...sr02),
+      row('SR02', 'S1', 'TRK1', 'SEAAA2400001', 'Song', 'Band', 'PT3M', 'SoundRecording', 'T0000000001', 'Ann', 'STIM::1', 'ALB1', '', 'TX1', 'true', '10'),
+      row('SR02', 'S1', 'TRK2', 'SEAAA2400002', 'Other', 'Band', 'PT2M', 'SoundRecording', '', 'Bob', '', 'ALB1', '', 'TX2', 'true', '20'),
+      row('SR01', 'x', 'y'),
+    ];
+    const path = writeReport(`DSR_${RECIPIENT}_PADPIDA2013020802I_Flat_2024-03_SE_20240402T100000.tsv`, lines, (n) => row('SRFO', String(n), '1'));
+    const v = await validateOne(path);
+    expect(v.errors).toEqual([]);
+    expect(v).toMatchObject({ ok: true, profile: 'BasicAudioProfileSRB', usages: '30', revenue: '100.00', territory: 'SE' });
+    expect(v.counts).toMatchObject({ SRHE: 1, SR02: 2, SR01: 1, SRFO: 1 });
+    expect(v.warnings).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'DSR_UNKNOWN_RECORD', message: expect.stringContaining('SR01') })]));
+  });
 });
+

@@ -23,7 +23,8 @@ describe('dsr validate', () => {
     expect(v).toMatchObject({ ok: true, profile: 'BasicAudioProfile', profileVersion: '1.3', service: 'Premium', territory: 'FR', period: '2024-03', part: null, usages: '75', revenue: '1234.560001' });
     expect(v.counts).toEqual({ HEAD: 1, 'SY02.03': 2, 'RE01.02': 3, 'AS02.03': 3, 'AS01.01': 3, 'MW01.01': 3, 'SU02.02': 6, FOOT: 1 });
     expect(v.errors).toEqual([]);
-    expect(v.warnings).toEqual([]);
+    // The fixture's DPIDs are dummies (as in real samples): warned, nothing else.
+    expect(v.warnings.map((w) => w.code)).toEqual(['DSR_BAD_DPID', 'DSR_BAD_DPID']);
   });
 
   it('reads BAP 1.2 downloads: SY01.01, RE01, RE02, AS01.01 + MW01.01, SU01 usages minus returns', async () => {
