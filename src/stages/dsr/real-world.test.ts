@@ -167,5 +167,13 @@ describe('real-world DSR files (shapes of the public samples)', () => {
     expect(v.counts).toMatchObject({ SRHE: 1, SR02: 2, SR01: 1, SRFO: 1 });
     expect(v.warnings).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'DSR_UNKNOWN_RECORD', message: expect.stringContaining('SR01') })]));
   });
+
+  it('reads a file that starts with a byte order mark', async () => {
+    const path = writeReport(`DSR_${RECIPIENT}_PADPIDA2013020802I_YouTube_2016-01_US_1of1_20160201T000002.tsv`, youtubeLines().map((l, i) => (i === 0 ? `\uFEFF${l}` : l)), (n) => row('FOOT', String(n), String(n), '3', '3', '3'));
+    const v = await validateOne(path);
+    expect(v.errors).toEqual([]);
+    expect(v.counts).toMatchObject({ HEAD: 1 });
+    expect(v.warnings.map((w) => w.code)).not.toContain('DSR_UNKNOWN_RECORD');
+  });
 });
 
