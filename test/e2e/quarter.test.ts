@@ -62,9 +62,12 @@ async function runIn(name: string, crashAt?: QuarterStage) {
   }
 }
 
+let reference: ReturnType<typeof runIn> | undefined;
+const cleanRun = () => (reference ??= runIn('clean'));
+
 describe('tutti run (runQuarter)', () => {
   it('runs every stage, invoices and distributes what it collected, and conserves the money', async () => {
-    const { result, files } = await runIn('clean');
+    const { result, files } = await cleanRun();
     expect(result.stages.cwr['imported']).toBeGreaterThan(0);
     expect(result.stages.dsr['ingested']).toBe(2);
     expect(result.money.collected).toBe(result.money.invoiced);
@@ -78,7 +81,7 @@ describe('tutti run (runQuarter)', () => {
   it.each(['dsr', 'identify', 'claim', 'collect', 'distribute'] as const)(
     'completes a run that died before %s, with byte-identical outputs',
     async (stage) => {
-      const clean = await runIn(`reference-${stage}`);
+      const clean = await cleanRun();
       const resumed = await runIn(`crash-${stage}`, stage);
       expect(resumed.files).toEqual(clean.files);
       expect(resumed.result.money).toEqual(clean.result.money);
