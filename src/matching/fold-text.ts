@@ -20,13 +20,18 @@ const EXTRA_RE = /[ßæœøłđðþıςſ]/g;
 const MARKS_RE = /\p{M}+/gu;
 const ASCII_RE = /^[\x00-\x7f]*$/;
 // Apostrophes join (can't → cant) rather than split words.
-const APOSTROPHES_RE = /['’‘`´ʼ]/g;
+const APOSTROPHES_RE = /['’‘`´ʼ′‛]/g;
+// Arabic tatweel (a stretching stroke, a letter to Unicode) and zero-width joiners carry no meaning.
+const FILLERS_RE = /[\u0640\u200b-\u200d\u2060\ufeff]/g;
 
 /** Folds text: NFKD, no combining marks, lower case, special letters spelt out. Keeps punctuation. */
 export function foldText(raw: string): string {
   // Plain ASCII (most titles) has nothing to decompose: lower case is the whole fold.
   if (ASCII_RE.test(raw)) return raw.toLowerCase();
   return raw
+    .replace(FILLERS_RE, '')
+    // The Greek tonos written alone is used as an apostrophe (Σ΄αγαπώ); NFKD would make it a space.
+    .replace(/\u0384/g, "'")
     .normalize('NFKD')
     .replace(MARKS_RE, '')
     .toLowerCase()
@@ -34,11 +39,15 @@ export function foldText(raw: string): string {
     .normalize('NFKC');
 }
 
-/** Folded text reduced to words: `&` → `and`, apostrophes dropped, other punctuation → one space. */
+/**
+ * Folded text reduced to words: `&` and `+` between words → `and`, `#5` / `n° 5` → `no 5`,
+ * apostrophes dropped, other punctuation → one space.
+ */
 export function foldWords(raw: string): string {
   return foldText(raw)
     .replace(APOSTROPHES_RE, '')
-    .replace(/&/g, ' and ')
+    .replace(/&|\s\+\s/g, ' and ')
+    .replace(/(?:#|\bn°|\bnº)\s*(?=\d)/g, ' no ')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }

@@ -24,11 +24,56 @@ const ARTICLES = new Set([
 ]);
 
 const ANNOTATION_WORDS =
-  /\b(feat|ft|featuring|with|live|remaster|remastered|remasterizado|mix|remix|edit|version|versao|acoustic|acustico|instrumental|demo|mono|stereo|explicit|clean|karaoke|unplugged|extended|single|album|bonus|reprise|rework|dub|original|cover|session|sessions|take|radio|re-recorded|rerecorded|en vivo|ao vivo|en directo|from)\b/;
+  /\b(feat|ft|featuring|with|live|remaster\w*|remix\w*|mix|mixed|edit|version|versao|versione|fassung|acoustic|acustic[oa]|instrumental|demo|mono|stereo|explicit|clean|karaoke|unplugged|extended|single|album|bonus|reprise|rework|dub|original|cover|session|sessions|take|radio|re-recorded|rerecorded|en vivo|ao vivo|en directo|dal vivo|from|edition|deluxe|anniversary|slowed|sped|reverb|official|lyric|lyrics|visualizer|soundtrack|ost|motion picture|bande originale)\b/;
 const FEAT_RE = /\s(?:feat\.?|ft\.?|featuring)\s.*$/;
+// CJK lenticular and tortoise-shell brackets are brackets too ("【Live】"); 「」『』 are quotes.
+const CJK_OPEN_RE = /[【〔〖［（]/g;
+const CJK_CLOSE_RE = /[】〕〗］）]/g;
 const BRACKET_RE = /[([{]([^()[\]{}]*)[)\]}]/g;
 const MEDLEY_PREFIX_RE = /^\s*(?:medley|potpourri|pot-pourri|megamix)\s*[:\-–—]\s*/;
-const MEDLEY_SPLIT_RE = /\s*\/\s*|\s+[-–—]\s+/;
+// A slash needs a space on one side to join works ("a / b"); "ac/dc", "24/7" are one title.
+const MEDLEY_SPLIT_RE = /\s+\/\s*|\s*\/\s+|\s+[-–—]\s+/;
+
+// Words that introduce a number ("part 2", "op 27 no 2", "vol iii") and their spellings.
+const NUMBER_WORDS: Readonly<Record<string, string>> = {
+  part: 'part', pt: 'part', parte: 'part', partie: 'part', teil: 'part', no: 'no', nr: 'no', num: 'no', number: 'no',
+  numero: 'no', op: 'op', opus: 'op', vol: 'vol', volume: 'vol', chapter: 'chapter', chapitre: 'chapter', act: 'act',
+  book: 'book', kapitel: 'chapter', capitulo: 'chapter', bwv: 'bwv', kv: 'kv', k: 'k',
+};
+// "and" in the languages most reported: & / and / et / und / y / e / og / och are one word.
+const AND_WORDS = new Set(['and', 'et', 'und', 'y', 'e', 'og', 'och']);
+const ROMAN_RE = /^(?:x{0,3})(?:ix|iv|v?i{0,3})$/;
+const ROMAN: Readonly<Record<string, number>> = { i: 1, v: 5, x: 10 };
+const NUMBERISH_RE = new RegExp(`^(?:(?:${Object.keys(NUMBER_WORDS).join('|')})\\s*(?:\\d+|[ivx]+)\\s*)+$|^(?:\\d+|[ivx]+)$`);
+
+function romanValue(word: string): number | undefined {
+  if (word === '' || !ROMAN_RE.test(word)) return undefined;
+  let total = 0;
+  for (let i = 0; i < word.length; i++) {
+    const v = ROMAN[word[i] ?? ''] ?? 0;
+    const next = ROMAN[word[i + 1] ?? ''] ?? 0;
+    total += v < next ? -v : v;
+  }
+  return total;
+}
+
+/**
+ * Canonical words: number words spelt one way ("pt" → "part", "nr" → "no"), roman numerals after a
+ * number word or ending a title made arabic ("part ii" → "part 2", "rocky iii" → "rocky 3"; a lone "i"
+ * or "x" stays a word), and "and" in several languages made "and".
+ */
+function canonicalWords(words: string[]): string[] {
+  return words.map((w, i) => {
+    const prev = NUMBER_WORDS[words[i - 1] ?? ''];
+    const isIntro = NUMBER_WORDS[w] !== undefined && (words[i + 1] ?? '').match(/^(?:\d+|[ivx]+)$/) !== null;
+    if (isIntro) return NUMBER_WORDS[w] ?? w;
+    if (prev !== undefined || (i === words.length - 1 && i > 0 && w.length >= 2)) {
+      const n = romanValue(w);
+      if (n !== undefined && n > 0) return String(n);
+    }
+    return AND_WORDS.has(w) && i > 0 && i < words.length - 1 ? 'and' : w;
+  });
+}
 
 /** Removes leading articles (and a trailing ", the"), always keeping at least one word. */
 function stripArticles(words: string[]): string[] {
@@ -44,13 +89,16 @@ function keyOf(fragment: string): string {
   const words = foldWords(elided.replace(/\s*,\s*/g, ' , ')).split(' ').filter((w) => w !== '');
   // The ", the" marker survives foldWords as a split point only; rebuild it for the trailing-article test.
   const withComma = /,\s*(the|a|an|le|la|les|el|los|las|der|die|das)\s*$/.test(elided) ? [...words.slice(0, -1), ',', words[words.length - 1] ?? ''] : words;
-  return stripArticles(withComma)
-    .filter((w) => w !== ',')
-    .join(' ');
+  return canonicalWords(stripArticles(withComma).filter((w) => w !== ',')).join(' ');
 }
 
 function isAnnotation(folded: string): boolean {
   return ANNOTATION_WORDS.test(folded) || /\b(19|20)\d\d\b/.test(folded);
+}
+
+/** A fragment that only numbers the title ("part 2", "pt. ii", "op. 27 no. 2"): it belongs to the key. */
+function isNumbering(fragment: string): boolean {
+  return NUMBERISH_RE.test(foldWords(fragment));
 }
 
 /**
@@ -59,13 +107,16 @@ function isAnnotation(folded: string): boolean {
  * @example normaliseTitle('The Long and Winding Road (Remastered 2009)') // key 'long and winding road', annotations ['remastered 2009']
  */
 export function normaliseTitle(raw: string): NormalisedTitle {
-  let text = foldText(raw).replace(/\s+/g, ' ').trim();
+  let text = foldText(raw).replace(CJK_OPEN_RE, '(').replace(CJK_CLOSE_RE, ')').replace(/\s+/g, ' ').trim();
   const annotations: string[] = [];
   const extras: string[] = [];
   // Bracketed parts: annotations are evidence, other parts stay in the full key only.
   text = text.replace(BRACKET_RE, (_m, inner: string) => {
     const words = foldWords(inner);
-    if (words !== '') (isAnnotation(inner) ? annotations : extras).push(words);
+    if (words === '') return ' ';
+    if (isAnnotation(inner)) annotations.push(words);
+    else if (isNumbering(inner)) return ` ${inner} `;
+    else extras.push(words);
     return ' ';
   });
   text = text.replace(/[()[\]{}]/g, ' ').replace(/\s+/g, ' ').trim();
@@ -79,6 +130,11 @@ export function normaliseTitle(raw: string): NormalisedTitle {
   // Dash or slash suffixes: an annotation ("- live at wembley", "- from 'x'") or a medley part.
   let pieces = text.split(MEDLEY_SPLIT_RE).filter((p) => foldWords(p) !== '');
   while (pieces.length > 1 && isAnnotation(pieces[pieces.length - 1] ?? '')) annotations.push(foldWords(pieces.pop() ?? ''));
+  // "Title - Part 2", "Title - Pt. II": the numbering is part of the title, not another work.
+  while (pieces.length > 1 && isNumbering(pieces[pieces.length - 1] ?? '')) {
+    const last = pieces.pop() ?? '';
+    pieces[pieces.length - 1] = `${pieces[pieces.length - 1] ?? ''} ${last}`;
+  }
   if (pieces.length === 0) pieces = [text];
   const parts = pieces.map(keyOf).filter((p) => p !== '');
   let key = parts.join(' / ');
