@@ -146,8 +146,8 @@ export async function verifyAuditTrail(store: Store, pageSize = 5000): Promise<A
       const fail = (reason: string): AuditVerification => ({ ok: false, entries, headSeq: expected - 1, headHash: prevHash, problem: { seq: event.seq, reason } });
       if (event.seq !== expected) return fail(`entry ${expected} is missing (next is ${event.seq})`);
       if (event.prevHash !== prevHash) return fail(`entry ${event.seq} does not follow entry ${expected - 1} (prev_hash differs)`);
-      const { prevHash: _p, hash, ...entry } = event;
-      if (hashAuditEntry(prevHash, entry) !== hash) return fail(`entry ${event.seq} was changed (its hash no longer matches its content)`);
+      const { seq, at, actor, action, resource, detail, hash } = event;
+      if (hashAuditEntry(prevHash, { seq, at, actor, action, resource, detail }) !== hash) return fail(`entry ${event.seq} was changed (its hash no longer matches its content)`);
       prevHash = hash;
       expected++;
       entries++;

@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { TuttiError } from '../domain/index.js';
 import type { Store } from '../warehouse/index.js';
 import { authenticate, keyIdOfToken } from './api-keys.js';
@@ -41,10 +41,12 @@ export function createAuthHook(store: Store, now: () => Date) {
 }
 
 /** preHandler hook: the route's `config.allow` must name the caller's role (deny by default). */
-export async function checkRole(request: FastifyRequest): Promise<void> {
-  if (request.is404) return; // an authenticated caller may learn that a route does not exist
+export function checkRole(request: FastifyRequest, _reply: FastifyReply, done: (error?: Error) => void): void {
   const allow = request.routeOptions.config.allow;
-  if (!allow || !allow.includes(request.principal.role)) {
-    throw new TuttiError('FORBIDDEN', `the ${request.principal.role} role may not ${request.method} ${request.routeOptions.url ?? request.url}`);
+  // An authenticated caller may learn that a route does not exist (is404); otherwise deny by default.
+  if (!request.is404 && (!allow || !allow.includes(request.principal.role))) {
+    done(new TuttiError('FORBIDDEN', `the ${request.principal.role} role may not ${request.method} ${request.routeOptions.url ?? request.url}`));
+    return;
   }
+  done();
 }

@@ -92,7 +92,7 @@ export async function buildApi(options: ApiOptions): Promise<FastifyInstance> {
     now,
     codeVersion: options.version ?? '0.0.0',
     uploadDir: options.uploadDir ?? tmpdir(),
-    async audit(request, action, resource, detail) {
+    audit: async (request, action, resource, detail) => {
       await appendAuditEvent(store, { actor: request.principal.userId, action, resource, detail: detail ?? null }, now);
     },
   };
@@ -101,7 +101,7 @@ export async function buildApi(options: ApiOptions): Promise<FastifyInstance> {
   app.get(
     '/openapi.json',
     { schema: { hide: true }, config: { allow: ['admin', 'operator', 'member', 'partner', 'service'] } },
-    async () => app.swagger(),
+    (_request, reply) => reply.send(app.swagger()),
   );
   return app;
 }

@@ -57,7 +57,11 @@ export async function* readCsvPages(
 }
 
 function csvField(value: unknown): string {
+  let text: string;
   if (value === null || value === undefined) return '';
-  const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+  else if (value instanceof Date) text = value.toISOString().slice(0, 10);
+  else if (typeof value === 'string') text = value;
+  else if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') text = value.toString();
+  else text = JSON.stringify(value);
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }

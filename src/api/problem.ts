@@ -77,7 +77,7 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
   if (isTuttiError(error)) {
     body = problem(statusOf(error.code), error.code, error.message, request.url);
   } else if ('validation' in error && Array.isArray(error.validation)) {
-    const where = (error as FastifyError).validationContext ?? 'request';
+    const where = error.validationContext ?? 'request';
     const errors = error.validation.map((v) => ({
       path: `${where}${v.instancePath || (typeof v.params['missingProperty'] === 'string' ? `/${v.params['missingProperty']}` : '')}`,
       message: v.message ?? 'is invalid',
@@ -85,7 +85,7 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
     const first = errors[0];
     body = problem(400, 'VALIDATION', `invalid ${where}: ${first ? `${first.path} ${first.message}` : 'see errors'}`, request.url, errors);
   } else if ('statusCode' in error && typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
-    const code = error.statusCode === 429 ? 'RATE_LIMITED' : ((error as FastifyError).code ?? 'BAD_REQUEST');
+    const code = error.statusCode === 429 ? 'RATE_LIMITED' : ('code' in error && typeof error.code === 'string' ? error.code : 'BAD_REQUEST');
     body = problem(error.statusCode, code, error.message, request.url);
   } else {
     request.log.error({ err: error }, 'unexpected failure');

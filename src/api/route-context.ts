@@ -19,7 +19,7 @@ export interface RouteContext {
   readonly store: Store;
   readonly now: () => Date;
   /** Writes an audit entry for the calling principal (reads and changes of money, shares, statements). */
-  audit(request: FastifyRequest, action: string, resource: string, detail?: unknown): Promise<void>;
+  readonly audit: (request: FastifyRequest, action: string, resource: string, detail?: unknown) => Promise<void>;
   /** Recorded with the runs of uploads. */
   readonly codeVersion: string;
   /** Where uploads are written before ingest. */

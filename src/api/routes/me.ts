@@ -18,6 +18,6 @@ export const registerMeRoutes: RegisterRoutes = (app) => {
   app.get(
     '/me',
     { schema: { tags: ['accounts'], summary: 'The calling user', response: { 200: Me, ...ERROR_RESPONSES } }, config: { allow: ROLES } },
-    async (request) => ({ ...request.principal }),
+    (request, reply) => reply.send({ ...request.principal }),
   );
 };
