@@ -35,6 +35,21 @@ export function parseDuration(text: string): number | undefined {
   return s > 0 ? s : undefined;
 }
 
+/**
+ * Reads a CWR date `YYYYMMDD` as `YYYY-MM-DD`; zeros, blanks and impossible dates (real files write
+ * `20240000` for "some time in 2024") are no date.
+ */
+export function parseCwrDate(text: string): string | undefined {
+  if (!/^\d{8}$/.test(text)) return undefined;
+  const y = Number(text.slice(0, 4));
+  const m = Number(text.slice(4, 6));
+  const d = Number(text.slice(6, 8));
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+  if (y < 1000 || days === undefined || d < 1 || d > days) return undefined;
+  return `${text.slice(0, 4)}-${text.slice(4, 6)}-${text.slice(6, 8)}`;
+}
+
 /** Society codes: `parseInt(trim)` zero-padded to 3 (left-justified `61 ` is SADAIC 061, standards.md §3.3); blank is none. */
 export function parseSociety(text: string): string | undefined {
   const t = text.trim();
@@ -268,8 +283,7 @@ export function toRegistration(
         set(rec, 'displayArtist', x['displayArtist']);
         set(rec, 'label', x['recordLabel'] || x['albumLabel']);
         set(rec, 'durationS', parseDuration(x['releaseDuration'] ?? ''));
-        if (/^\d{8}$/.test(date) && date !== '00000000')
-          rec['releaseDate'] = `${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)}`;
+        set(rec, 'releaseDate', parseCwrDate(date));
         if (x['ean'] && /[1-9]/.test(x['ean'])) rec['ean'] = x['ean'];
         recordings.push(rec);
         break;

@@ -30,6 +30,8 @@ const TABLES = [
   'recordings',
   'isrc_work_links',
   'parties',
+  'work_society_ids',
+  'work_recording_details',
   'work_history',
   'quarantine',
   'input_files',
@@ -54,6 +56,8 @@ async function repertoire(store: Store) {
     recordings: await q('SELECT * FROM recordings ORDER BY ALL'),
     links: await q('SELECT isrc, work_id, iswc, source, confidence FROM isrc_work_links ORDER BY ALL'),
     parties: await q('SELECT * FROM parties ORDER BY ALL'),
+    societyIds: await q('SELECT * EXCLUDE (file_id) FROM work_society_ids ORDER BY ALL'),
+    details: await q('SELECT * EXCLUDE (file_id) FROM work_recording_details ORDER BY ALL'),
   };
 }
 
@@ -207,6 +211,129 @@ describe('importCwrFile', () => {
     expect((await counts(store))['works']).toBe(0);
   });
 
+  it('loads XRF society work ids and REC label, release date and EAN, with REC lines without ISRC', async () => {
+    const store = await openStore(':memory:');
+    const work = sampleWork(1, {
+      societyWorkIds: [
+        { society: '058', workId: 'SACEM12345' },
+        { society: '052', workId: '250310HN' },
+      ],
+      recordings: [
+        { isrc: 'FRZ032400001', label: 'LARGE', releaseDate: '2024-05-01', ean: '3760123456789' },
+        { title: 'LIVE AT OLYMPIA', label: 'LARGE LIVE', releaseDate: '2025-02-28' },
+      ],
+    });
+    const lines = [
+      ...formatCwrLines([work], {
+        version: '2.2',
+        senderType: 'PB',
+        senderId: '00250165006',
+        senderName: 'EDITIONS DU LARGE',
+        createdAt: clock(),
+      }),
+    ];
+    const path = await fileOf(lines);
+    await importCwrFile(store, path, options);
+    expect(
+      await store.all('SELECT society, society_work_id, source FROM work_society_ids ORDER BY society'),
+    ).toEqual([
+      { society: '052', society_work_id: '250310HN', source: 'cwr' },
+      { society: '058', society_work_id: 'SACEM12345', source: 'cwr' },
+    ]);
+    expect(
+      await store.all(
+        'SELECT position, isrc, title, label, release_date::VARCHAR AS release_date, ean FROM work_recording_details ORDER BY position',
+      ),
+    ).toEqual([
+      {
+        position: 1,
+        isrc: 'FRZ032400001',
+        title: null,
+        label: 'LARGE',
+        release_date: '2024-05-01',
+        ean: '3760123456789',
+      },
+      {
+        position: 2,
+        isrc: null,
+        title: 'LIVE AT OLYMPIA',
+        label: 'LARGE LIVE',
+        release_date: '2025-02-28',
+        ean: null,
+      },
+    ]);
+    expect((await counts(store))['recordings']).toBe(1);
+    // The same works in another file change nothing; the export carries the details back.
+    const before = await counts(store);
+    const resent = [put(lines[0]!, 15, 'RESENT'.padEnd(45)), ...lines.slice(1)];
+    const again = await importCwrFile(store, await fileOf(resent, 'again.V22'), options);
+    expect(again).toMatchObject({ unchangedWorks: 1, works: 0 });
+    expect({ ...(await counts(store)), input_files: 0, runs: 0 }).toEqual({
+      ...before,
+      input_files: 0,
+      runs: 0,
+    });
+    const [exported] = await loadRegistrations(store);
+    expect(exported!.societyWorkIds).toEqual(work.societyWorkIds);
+    expect(exported!.recordings).toEqual([
+      { isrc: 'FRZ032400001', label: 'LARGE', releaseDate: '2024-05-01', ean: '3760123456789' },
+      { title: 'LIVE AT OLYMPIA', label: 'LARGE LIVE', releaseDate: '2025-02-28' },
+    ]);
+  });
+
+  it('replaces the society ids and recording details of a revised work', async () => {
+    const store = await openStore(':memory:');
+    const write = (w: ReturnType<typeof sampleWork>, type: 'NWR' | 'REV') => [
+      ...formatCwrLines([w], {
+        version: '2.2',
+        senderType: 'PB',
+        senderId: '00250165006',
+        senderName: 'X',
+        createdAt: clock(),
+        transactionType: type,
+      }),
+    ];
+    await importCwrFile(
+      store,
+      await fileOf(write(sampleWork(1, { societyWorkIds: [{ society: '058', workId: 'OLD1' }] }), 'NWR')),
+      options,
+    );
+    const rev = sampleWork(1, {
+      societyWorkIds: [{ society: '058', workId: 'NEW1' }],
+      recordings: [{ isrc: 'FRZ032400001', label: 'NEW LABEL' }],
+    });
+    const result = await importCwrFile(store, await fileOf(write(rev, 'REV'), 'rev.V22'), options);
+    expect(result).toMatchObject({ revisedWorks: 1 });
+    expect(await store.all('SELECT society_work_id FROM work_society_ids')).toEqual([
+      { society_work_id: 'NEW1' },
+    ]);
+    expect(await store.all('SELECT label FROM work_recording_details')).toEqual([{ label: 'NEW LABEL' }]);
+  });
+
+  it('treats a REV for an unknown work as a new registration', async () => {
+    const store = await openStore(':memory:');
+    const result = await importCwrFile(store, await fileOf(sampleLines('2.2', 2, 'REV')), options);
+    expect(result).toMatchObject({ status: 'imported', newWorks: 2, revisedWorks: 0, errors: 0 });
+    expect(await store.all('SELECT work_id, version FROM works ORDER BY work_id')).toEqual([
+      { work_id: '00250165006-SW000001', version: 1 },
+      { work_id: '00250165006-SW000002', version: 1 },
+    ]);
+    expect((await counts(store))['work_history']).toBe(0);
+  });
+
+  it('keeps a release date CWR writes as year only out of the date column', async () => {
+    const store = await openStore(':memory:');
+    const lines = sampleLines('2.2', 1).map((l) => (l.startsWith('REC') ? put(l, 20, '20240000') : l));
+    const path = await fileOf(lines);
+    await importCwrFile(store, path, options);
+    expect(await store.all('SELECT release_date FROM work_recording_details')).toEqual([
+      { release_date: null },
+    ]);
+    const resent = [put(lines[0]!, 15, 'RESENT'.padEnd(45)), ...lines.slice(1)];
+    const again = await importCwrFile(store, await fileOf(resent, 'again.V22'), options);
+    expect(again).toMatchObject({ unchangedWorks: 1 });
+  });
+
   for (const version of ['2.1', '2.2', '3.1'] as CwrVersion[]) {
     it(`gives the same repertoire after export in ${version}, read and import`, async () => {
       const first = await openStore(':memory:');
@@ -231,9 +358,11 @@ describe('importCwrFile', () => {
         expect(got.titles).toEqual(expected.titles);
         expect(got.recordings).toEqual(expected.recordings);
         expect(got.parties).toEqual(expected.parties);
+        expect(got.societyIds).toEqual(expected.societyIds);
+        expect(got.details).toEqual(expected.details);
       } else if (version === '2.1') {
         // 2.1 REC has no recording title, version title or display artist.
-        expect({ ...got, recordings: [] }).toEqual({ ...expected, recordings: [] });
+        expect({ ...got, recordings: [], details: [] }).toEqual({ ...expected, recordings: [], details: [] });
         expect(got.recordings.map((r) => r['isrc'])).toEqual(expected.recordings.map((r) => r['isrc']));
       } else {
         expect(got).toEqual(expected);

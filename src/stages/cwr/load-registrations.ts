@@ -3,6 +3,7 @@ import type {
   CollectionShare,
   OwnershipShares,
   PublisherInWork,
+  RecordingRegistration,
   ShareHundredths,
   WorkRegistration,
   WriterInWork,
@@ -31,6 +32,40 @@ function parseTerritories(expression: string): CollectionShare['territories'] {
     .split(' ')
     .filter((t) => t)
     .map((t) => ({ include: t.startsWith('+'), tis: t.slice(1) }));
+}
+
+/** A cell as an optional property (absent when null or blank). */
+const cell = <K extends string>(key: K, v: unknown) =>
+  (v === null || v === undefined || v === '' ? {} : { [key]: text(v) }) as { [P in K]?: string };
+const seconds = (v: unknown) => (v === null || v === undefined ? {} : { durationS: Number(v) });
+
+/**
+ * The recordings of a work: every CWR REC in order from `work_recording_details` (with label, release
+ * date, EAN, and those without ISRC), then the `recordings` rows of other sources not already listed.
+ */
+function recordingsOf(details: readonly Row[], recordings: readonly Row[]): RecordingRegistration[] {
+  const out: RecordingRegistration[] = details.map((r) => ({
+    ...cell('isrc', r['isrc']),
+    ...cell('title', r['title']),
+    ...cell('versionTitle', r['version_title']),
+    ...cell('displayArtist', r['display_artist']),
+    ...cell('label', r['label']),
+    ...cell('releaseDate', r['release_date']),
+    ...cell('ean', r['ean']),
+    ...seconds(r['duration_s']),
+  }));
+  const listed = new Set(out.map((r) => r.isrc).filter((i) => i !== undefined));
+  for (const r of recordings) {
+    if (listed.has(text(r['isrc']))) continue;
+    out.push({
+      isrc: text(r['isrc']),
+      ...cell('title', r['title']),
+      ...cell('versionTitle', r['version_title']),
+      ...cell('displayArtist', r['display_artist']),
+      ...seconds(r['duration_s']),
+    });
+  }
+  return out;
 }
 
 function groupBy(rows: Row[]): Map<string, Row[]> {
@@ -63,6 +98,12 @@ export async function loadRegistrations(
   const shares = groupBy(await q('SELECT * FROM work_shares %F ORDER BY rowid'));
   const performers = groupBy(await q('SELECT work_id, name FROM work_performers %F ORDER BY rowid'));
   const recordings = groupBy(await q('SELECT * FROM recordings %F ORDER BY rowid'));
+  const details = groupBy(
+    await q(
+      'SELECT * EXCLUDE (release_date), release_date::VARCHAR AS release_date FROM work_recording_details %F ORDER BY work_id, position',
+    ),
+  );
+  const societyIds = groupBy(await q('SELECT * FROM work_society_ids %F ORDER BY rowid'));
   const parties = new Map(
     (await store.all<Row>(sql`SELECT * FROM parties`)).map((p) => [text(p['party_id']), p]),
   );
@@ -156,13 +197,15 @@ export async function loadRegistrations(
       writers,
       publishers,
       performers: (performers.get(id) ?? []).map((p) => text(p['name'])),
-      recordings: (recordings.get(id) ?? []).map((r) => ({
-        isrc: text(r['isrc']),
-        ...(r['title'] ? { title: text(r['title']) } : {}),
-        ...(r['version_title'] ? { versionTitle: text(r['version_title']) } : {}),
-        ...(r['display_artist'] ? { displayArtist: text(r['display_artist']) } : {}),
-        ...(r['duration_s'] !== null ? { durationS: Number(r['duration_s']) } : {}),
-      })),
+      recordings: recordingsOf(details.get(id) ?? [], recordings.get(id) ?? []),
+      ...((societyIds.get(id) ?? []).length > 0
+        ? {
+            societyWorkIds: societyIds.get(id)!.map((x) => ({
+              society: text(x['society']),
+              workId: text(x['society_work_id']),
+            })),
+          }
+        : {}),
     };
   });
 }

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { shareHundredths, type OwnershipShares, type WorkRegistration } from '../../domain/index.js';
 import { toWorkRows } from './work-rows.js';
 
-const own = (pr: number, mr: number): OwnershipShares => ({ performing: shareHundredths(pr), mechanical: shareHundredths(mr), sync: shareHundredths(mr) });
+const own = (pr: number, mr: number): OwnershipShares => ({
+  performing: shareHundredths(pr),
+  mechanical: shareHundredths(mr),
+  sync: shareHundredths(mr),
+});
 
 const base: WorkRegistration = {
   submitterWorkId: 'W1',
@@ -13,10 +17,29 @@ const base: WorkRegistration = {
   performers: [],
   recordings: [],
   writers: [
-    { ipNumber: 'W1', lastName: 'GARCIA', role: 'CA', controlled: true, prSociety: '058', mrSociety: '058', ownership: own(6667, 5000), collection: [] },
+    {
+      ipNumber: 'W1',
+      lastName: 'GARCIA',
+      role: 'CA',
+      controlled: true,
+      prSociety: '058',
+      mrSociety: '058',
+      ownership: own(6667, 5000),
+      collection: [],
+    },
   ],
   publishers: [
-    { chain: 1, ipNumber: 'P1', name: 'MARAIS', role: 'E', controlled: true, prSociety: '058', mrSociety: '058', ownership: own(3333, 5000), collection: [] },
+    {
+      chain: 1,
+      ipNumber: 'P1',
+      name: 'MARAIS',
+      role: 'E',
+      controlled: true,
+      prSociety: '058',
+      mrSociety: '058',
+      ownership: own(3333, 5000),
+      collection: [],
+    },
     {
       chain: 1,
       ipNumber: 'P2',
@@ -32,7 +55,9 @@ const base: WorkRegistration = {
 };
 
 const collected = (rows: ReturnType<typeof toWorkRows>, role: string) =>
-  rows.shares.filter((s) => s.role === role && s.right_type === 'mechanical').reduce((sum, s) => sum + s.collection_share, 0);
+  rows.shares
+    .filter((s) => s.role === role && s.right_type === 'mechanical')
+    .reduce((sum, s) => sum + s.collection_share, 0);
 
 describe('toWorkRows', () => {
   it('gives the chain collection to the publisher whose SPT carries it, not also to the original publisher', () => {

@@ -1,4 +1,10 @@
-import { shareHundredths, type CollectionShare, type OwnershipShares, type RightType, type WorkRegistration } from '../../domain/index.js';
+import {
+  shareHundredths,
+  type CollectionShare,
+  type OwnershipShares,
+  type RightType,
+  type WorkRegistration,
+} from '../../domain/index.js';
 
 /** The rows one registration becomes in the core tables (001-core.sql), without run or file columns. */
 export interface WorkRows {
@@ -29,6 +35,23 @@ export interface WorkRows {
     readonly display_artist: string | null;
     readonly duration_s: number | null;
   }[];
+  /** XRF society work codes (table `work_society_ids`, migration 010). */
+  readonly societyIds: readonly { readonly society: string; readonly society_work_id: string }[];
+  /** Every REC in order, with or without ISRC (table `work_recording_details`, migration 010). */
+  readonly recordingDetails: readonly RecordingDetailRow[];
+}
+
+export interface RecordingDetailRow {
+  readonly position: number;
+  readonly isrc: string | null;
+  readonly title: string | null;
+  readonly version_title: string | null;
+  readonly display_artist: string | null;
+  readonly label: string | null;
+  /** `YYYY-MM-DD`. */
+  readonly release_date: string | null;
+  readonly ean: string | null;
+  readonly duration_s: number | null;
 }
 
 export interface PartyRow {
@@ -92,14 +115,23 @@ interface ShareParty {
   readonly srSociety?: string;
 }
 
-const NOTHING: OwnershipShares = { performing: shareHundredths(0), mechanical: shareHundredths(0), sync: shareHundredths(0) };
+const NOTHING: OwnershipShares = {
+  performing: shareHundredths(0),
+  mechanical: shareHundredths(0),
+  sync: shareHundredths(0),
+};
 
 /**
  * A party with no territory record collects what it owns, worldwide (issue 3) — unless another
  * publisher of its chain has territory records: then the chain's collection is on those records (e.g.
  * an administrator's SPT after the original publisher's SPU) and this party collects nothing.
  */
-function shareRows(partyId: string, p: ShareParty, chain: number | undefined, chainCollects = false): ShareRow[] {
+function shareRows(
+  partyId: string,
+  p: ShareParty,
+  chain: number | undefined,
+  chainCollects = false,
+): ShareRow[] {
   const collection: readonly CollectionShare[] =
     p.collection.length > 0
       ? p.collection
@@ -159,6 +191,7 @@ export function toWorkRows(reg: WorkRegistration, submitter: string): WorkRows {
     shares.push(...shareRows(id, w, w.publisherChain));
   });
   const seenIsrc = new Set<string>();
+  const seenSocietyIds = new Set<string>();
   return {
     work: {
       work_id: workId,
@@ -196,6 +229,23 @@ export function toWorkRows(reg: WorkRegistration, submitter: string): WorkRows {
         },
       ];
     }),
+    societyIds: (reg.societyWorkIds ?? []).flatMap((s) => {
+      const k = `${s.society}|${s.workId}`;
+      if (!s.society || !s.workId || seenSocietyIds.has(k)) return [];
+      seenSocietyIds.add(k);
+      return [{ society: s.society, society_work_id: s.workId }];
+    }),
+    recordingDetails: reg.recordings.map((r, i) => ({
+      position: i + 1,
+      isrc: r.isrc ?? null,
+      title: r.title ?? null,
+      version_title: r.versionTitle ?? null,
+      display_artist: r.displayArtist ?? null,
+      label: r.label ?? null,
+      release_date: r.releaseDate ?? null,
+      ean: r.ean ?? null,
+      duration_s: r.durationS ?? null,
+    })),
   };
 }
 
@@ -214,5 +264,7 @@ export function snapshotKey(rows: Omit<WorkRows, 'parties'>): string {
     shares: sorted(rows.shares),
     performers: [...rows.performers].sort(),
     recordings: sorted(rows.recordings),
+    societyIds: sorted(rows.societyIds),
+    recordingDetails: sorted(rows.recordingDetails),
   });
 }

@@ -1,4 +1,4 @@
-import { listValue, type DuckDBAppender } from '@duckdb/node-api';
+import { dateValue, listValue, type DuckDBAppender } from '@duckdb/node-api';
 import { sql, type Store } from '../../warehouse/index.js';
 import type { PartyRow, WorkRows } from './work-rows.js';
 
@@ -28,6 +28,12 @@ export async function loadStoredWork(store: Store, workId: string): Promise<Stor
   );
   const recordings = await store.all<Record<string, unknown>>(
     sql`SELECT * FROM recordings WHERE work_id = ${workId} AND source = 'cwr' ORDER BY rowid`,
+  );
+  const societyIds = await store.all<{ society: string; society_work_id: string }>(
+    sql`SELECT society, society_work_id FROM work_society_ids WHERE work_id = ${workId} ORDER BY rowid`,
+  );
+  const details = await store.all<Record<string, unknown>>(
+    sql`SELECT * EXCLUDE (release_date), release_date::VARCHAR AS release_date FROM work_recording_details WHERE work_id = ${workId} ORDER BY position`,
   );
   return {
     version: Number(w['version']),
@@ -67,12 +73,31 @@ export async function loadStoredWork(store: Store, workId: string): Promise<Stor
       display_artist: s(r['display_artist']),
       duration_s: n(r['duration_s']),
     })),
+    societyIds: societyIds.map((r) => ({ society: r.society, society_work_id: r.society_work_id })),
+    recordingDetails: details.map((r) => ({
+      position: Number(r['position']),
+      isrc: s(r['isrc']),
+      title: s(r['title']),
+      version_title: s(r['version_title']),
+      display_artist: s(r['display_artist']),
+      label: s(r['label']),
+      release_date: s(r['release_date']),
+      ean: s(r['ean']),
+      duration_s: n(r['duration_s']),
+    })),
   };
 }
 
 /** Removes the current rows of a work (before its replacement is appended); history is written by the caller. */
 export async function deleteWorkRows(store: Store, workId: string): Promise<void> {
-  for (const table of ['work_iswcs', 'work_titles', 'work_shares', 'work_performers']) {
+  for (const table of [
+    'work_iswcs',
+    'work_titles',
+    'work_shares',
+    'work_performers',
+    'work_society_ids',
+    'work_recording_details',
+  ]) {
     await store.run({ text: `DELETE FROM ${table} WHERE work_id = $1`, values: [workId] });
   }
   await store.run(sql`DELETE FROM recordings WHERE work_id = ${workId} AND source = 'cwr'`);
@@ -99,13 +124,16 @@ export interface WorkToAppend {
   readonly registeredAt: string | null;
 }
 
-type Cell = string | number | boolean | null;
+type Cell = string | number | boolean | null | { readonly date: string };
 
 function append(appender: DuckDBAppender, cells: readonly Cell[]): void {
   for (const c of cells) {
     if (c === null) appender.appendNull();
     else if (typeof c === 'string') appender.appendVarchar(c);
-    else if (typeof c === 'boolean') appender.appendBoolean(c);
+    else if (typeof c === 'object') {
+      const [year, month, day] = c.date.split('-').map(Number) as [number, number, number];
+      appender.appendDate(dateValue({ year, month, day }));
+    } else if (typeof c === 'boolean') appender.appendBoolean(c);
     else appender.appendInteger(c);
   }
   appender.endRow();
@@ -132,18 +160,21 @@ export async function appendWorks(
     ).map((r) => r.party_id),
   );
   const open = (table: string) => store.connection.createAppender(table);
-  const [works_, iswcs, titles, shares, performers, recordings, links, parties] = await Promise.all(
-    [
-      'works',
-      'work_iswcs',
-      'work_titles',
-      'work_shares',
-      'work_performers',
-      'recordings',
-      'isrc_work_links',
-      'parties',
-    ].map(open),
-  );
+  const [works_, iswcs, titles, shares, performers, recordings, links, parties, societyIds, details] =
+    await Promise.all(
+      [
+        'works',
+        'work_iswcs',
+        'work_titles',
+        'work_shares',
+        'work_performers',
+        'recordings',
+        'isrc_work_links',
+        'parties',
+        'work_society_ids',
+        'work_recording_details',
+      ].map(open),
+    );
   for (const p of partyRows.values()) {
     if (known.has(p.party_id)) continue;
     append(parties!, [
@@ -195,6 +226,34 @@ export async function appendWorks(
       append(recordings!, [r.isrc, id, r.title, r.version_title, r.display_artist, r.duration_s, 'cwr']);
       append(links!, [r.isrc, id, w.iswc, 'cwr', context.fileId, 100, context.now, context.now, false]);
     }
+    for (const x of rows.societyIds)
+      append(societyIds!, [id, x.society, x.society_work_id, 'cwr', context.fileId]);
+    for (const d of rows.recordingDetails)
+      append(details!, [
+        id,
+        d.position,
+        d.isrc,
+        d.title,
+        d.version_title,
+        d.display_artist,
+        d.label,
+        d.release_date && /^\d{4}-\d{2}-\d{2}$/.test(d.release_date) ? { date: d.release_date } : null,
+        d.ean,
+        d.duration_s,
+        context.fileId,
+      ]);
   }
-  for (const a of [works_, iswcs, titles, shares, performers, recordings, links, parties]) a!.closeSync();
+  for (const a of [
+    works_,
+    iswcs,
+    titles,
+    shares,
+    performers,
+    recordings,
+    links,
+    parties,
+    societyIds,
+    details,
+  ])
+    a!.closeSync();
 }
