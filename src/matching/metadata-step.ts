@@ -12,8 +12,10 @@ import type { MatchOptions } from './match-options.js';
  * Jaro-Winkler and Levenshtein ratio, 0 when the titles' numbers differ; below 0.75 dropped);
  * performer +250 (none when the performers differ: a cover keeps its work, so a mismatch is no
  * evidence against it, it is kept in the evidence as −1); writer surname
- * +250, IPI +300, −150 when both sides name writers and none agree; duration ±5 s +30, more than 60 s
- * −60; a title key that only one work of the repertoire carries +120. Clamped to 0..1000.
+ * +250, IPI +300, −150 when both sides name writers and none agree; duration ±10 s +30, more than 60 s
+ * −60 (within 10 s: DSR durations are of the recording, CWR's of the work); a title key that only one
+ * work of the repertoire carries, or the only same-title work within 10 s of the duration when every
+ * other is more than 30 s away, +120. Clamped to 0..1000.
  * So an exact title is accepted at 900 with a performer or writer, or when it is unique and the
  * duration agrees; a near title (sim ≥ 0.9) needs a performer or writer and the duration, or both.
  * Writes `id_meta`: the best candidate per resource with its score, the runner-up, and evidence.
@@ -90,7 +92,8 @@ export async function runMetadataStep(store: Store, options: MatchOptions, progr
       CASE WHEN wr.hits > 0 THEN 1 WHEN wr.hits = 0 THEN -1 ELSE 0 END AS writer,
       ipi.work_id IS NOT NULL AS ipi,
       CASE WHEN r.duration_s IS NULL OR w.duration_s IS NULL OR w.duration_s = 0 THEN 0
-        WHEN abs(r.duration_s - w.duration_s) <= 5 THEN 1 WHEN abs(r.duration_s - w.duration_s) > 60 THEN -1 ELSE 0 END AS duration,
+        WHEN abs(r.duration_s - w.duration_s) <= 10 THEN 1 WHEN abs(r.duration_s - w.duration_s) > 60 THEN -1 ELSE 0 END AS duration,
+      CASE WHEN r.duration_s > 0 AND w.duration_s > 0 THEN abs(r.duration_s - w.duration_s) END AS duration_diff,
       t.exact_whole AND uniq.maxn = 1 AND ew.n = 1 AS unique_title,
       rk.title_key, rk.is_medley
     FROM title t
@@ -98,19 +101,25 @@ export async function runMetadataStep(store: Store, options: MatchOptions, progr
       LEFT JOIN uniq USING (res_id) LEFT JOIN ew USING (res_id) JOIN id_res r USING (res_id) JOIN works w USING (work_id) JOIN id_res_keys rk USING (res_id)
     WHERE t.exact OR t.sim >= 0.75`);
   progress('metadata:score');
+  // Same-title works told apart by duration: the one exact candidate within 10 s when every other
+  // exact candidate has a known duration more than 30 s away counts as unique (a cover of a common
+  // title with no people to go by). Two candidates near the duration leave it ambiguous.
   await store.run(`CREATE OR REPLACE TEMP TABLE id_scored AS
+    WITH f AS (SELECT *, exact_whole AND duration_diff <= 10
+        AND count(*) FILTER (WHERE exact_whole AND (duration_diff IS NULL OR duration_diff <= 30)) OVER (PARTITION BY res_id) = 1 AS unique_by_duration
+      FROM id_feat)
     SELECT *, CAST(greatest(0, least(1000,
         (CASE WHEN exact THEN 750 ELSE least(720, CAST(round(1200 * sim) AS INTEGER) - 450) END)
       + (CASE performer WHEN 1 THEN 250 ELSE 0 END)
       + (CASE WHEN ipi THEN 300 WHEN writer = 1 THEN 250 WHEN writer = -1 THEN -150 ELSE 0 END)
       + (CASE duration WHEN 1 THEN 30 WHEN -1 THEN -60 ELSE 0 END)
-      + (CASE WHEN unique_title THEN 120 ELSE 0 END))) AS INTEGER) AS score
-    FROM id_feat`);
+      + (CASE WHEN unique_title OR unique_by_duration THEN 120 ELSE 0 END))) AS INTEGER) AS score
+    FROM f`);
   await store.run(`CREATE OR REPLACE TEMP TABLE id_meta AS
     WITH ranked AS (SELECT *, row_number() OVER (PARTITION BY res_id ORDER BY score DESC, work_id) AS rn FROM id_scored)
     SELECT b.res_id, b.work_id, b.score, coalesce(s.second, 0) AS second, b.exact_whole, b.is_medley,
       to_json({title_similarity: round(b.sim, 3), exact: b.exact, performer: b.performer, writer: b.writer, ipi: b.ipi,
-        duration: b.duration, unique_title: b.unique_title, second_score: coalesce(s.second, 0), candidates: s.top}) AS evidence
+        duration: b.duration, unique_title: b.unique_title, unique_by_duration: b.unique_by_duration, second_score: coalesce(s.second, 0), candidates: s.top}) AS evidence
     FROM ranked b
       LEFT JOIN (SELECT res_id, max(score) FILTER (WHERE rn = 2) AS second,
         list({work_id: work_id, score: score} ORDER BY rn) FILTER (WHERE rn <= 5) AS top FROM ranked GROUP BY res_id) s USING (res_id)

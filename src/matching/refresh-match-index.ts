@@ -7,6 +7,7 @@ import { normaliseTitle } from './normalise-title.js';
 const SOURCE_SQL = `
   SELECT work_id, 'title' AS kind, title AS raw FROM works WHERE title IS NOT NULL AND trim(title) <> ''
   UNION SELECT work_id, 'title', title FROM work_titles WHERE title IS NOT NULL AND trim(title) <> ''
+  UNION SELECT work_id, 'title', title FROM recordings WHERE title IS NOT NULL AND trim(title) <> ''
   UNION SELECT work_id, 'performer', name FROM work_performers WHERE name IS NOT NULL AND trim(name) <> ''
   UNION SELECT work_id, 'performer', display_artist FROM recordings WHERE display_artist IS NOT NULL AND trim(display_artist) <> ''
   UNION SELECT ws.work_id, 'writer', p.name FROM work_shares ws JOIN parties p USING (party_id)
@@ -16,7 +17,7 @@ const FINGERPRINT_SQL = `SELECT concat_ws(':',
   (SELECT count(*) || '/' || coalesce(sum(hash(work_id, title)::HUGEINT), 0) FROM works),
   (SELECT count(*) || '/' || coalesce(sum(hash(work_id, title)::HUGEINT), 0) FROM work_titles),
   (SELECT count(*) || '/' || coalesce(sum(hash(work_id, name)::HUGEINT), 0) FROM work_performers),
-  (SELECT count(*) || '/' || coalesce(sum(hash(work_id, display_artist)::HUGEINT), 0) FROM recordings),
+  (SELECT count(*) || '/' || coalesce(sum(hash(work_id, display_artist, title)::HUGEINT), 0) FROM recordings),
   (SELECT count(*) || '/' || coalesce(sum(hash(work_id, party_id, role)::HUGEINT), 0) FROM work_shares),
   (SELECT count(*) || '/' || coalesce(sum(hash(party_id, kind, name)::HUGEINT), 0) FROM parties)) AS fp`;
 
