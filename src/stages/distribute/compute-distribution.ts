@@ -117,11 +117,16 @@ export async function computeDistribution(
               WHERE s.payee_kind = 'held' AND s.reason = 'unknown-party' AND ${config.heldAtLimit === 'redistribute' ? 'true' : 'false'}
               GROUP BY ALL
               HAVING min(d.distribution_date) + (SELECT held_limit_days FROM dist_params) <= (SELECT run_date FROM dist_params)),
+            -- One holder per (party, role) of a line, so that the tie-break id below is unique and every
+            -- split is a function of the rows' values alone, never of their physical order.
+            holders AS (
+              SELECT claim_id, party_id, role, sum(share)::HUGEINT AS w FROM claim_shares SEMI JOIN dist_claims USING (claim_id)
+              GROUP BY claim_id, party_id, role),
             all_shares AS (
-              SELECT c.claim_id, s.party_id, s.role, s.share::HUGEINT AS w,
+              SELECT c.claim_id, s.party_id, s.role, s.w,
                 (pt.party_id IS NULL OR (NOT pt.is_member AND coalesce(pt.pr_society, pt.mr_society) IS NULL))
                   AND e.claim_id IS NOT NULL AS lapsed
-              FROM dist_claims c JOIN claim_shares s USING (claim_id) LEFT JOIN parties pt ON pt.party_id = s.party_id
+              FROM dist_claims c JOIN holders s USING (claim_id) LEFT JOIN parties pt ON pt.party_id = s.party_id
               LEFT JOIN expired e ON e.claim_id = s.claim_id AND e.party_id = s.party_id
               WHERE c.held_reason IS NULL AND c.mandate_id IS NULL),
             shares AS (
@@ -136,7 +141,9 @@ export async function computeDistribution(
             mandated AS (
               SELECT claim_id, mandator_party_id AS party_id, 'mandator' AS role, 1::HUGEINT AS w FROM dist_claims
               WHERE held_reason IS NULL AND mandate_id IS NOT NULL)
-            -- The tie-break id: a party may hold two roles on one line.
+            -- The tie-break id, unique within a line: a party may hold two roles on one line (E and AM), and
+            -- with the party alone as id their odd units went to whichever row came first (a new
+            -- distribution of the same inputs then moved them between the roles as adjustments).
             SELECT x.*, coalesce(x.party_id, '~unattributed') || '|' || coalesce(x.role, '') AS tie_id, n.gross, n.commission, n.net
             FROM (SELECT * FROM shares UNION ALL SELECT * FROM gaps UNION ALL SELECT * FROM mandated) x
             JOIN dist_line_net n USING (claim_id))`,
