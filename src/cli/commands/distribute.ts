@@ -121,6 +121,7 @@ export function registerDistributeCommands(program: Command): void {
             period: result.period,
             date: result.date,
             dry_run: result.dryRun,
+            unchanged: result.unchanged,
             statements: { holders: result.statements.holders, lines: result.statements.lines, adjustments: result.statements.adjustments, dir: result.statements.dir, files: result.statements.files },
             remittances: result.remittances,
             held: result.held,
@@ -128,7 +129,8 @@ export function registerDistributeCommands(program: Command): void {
           },
           () =>
             [
-              `${result.dryRun ? 'dry run: ' : ''}distribution ${result.distribution} (period ${result.period}, date ${result.date})`,
+              `${result.dryRun ? 'dry run: ' : ''}distribution ${result.distribution} (period ${result.period}, date ${result.date})` +
+                (result.unchanged ? ': unchanged, nothing new since it was issued' : ''),
               `  statements: ${result.statements.holders} member(s), ${result.statements.lines} line(s) (${result.statements.adjustments} adjustment(s))${result.statements.dir ? ` in ${result.statements.dir}` : ''}`,
               ...result.remittances.map((r) => `  remit ${money(r.amount)} to ${r.payee_kind} ${r.payee} (${r.lines} lines)`),
               ...result.held.balances.map((h) => `  held ${h.reason}: ${money(h.amount)} since ${h.held_since} (${h.age_days} days, collection year ${h.collection_year})`),

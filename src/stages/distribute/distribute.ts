@@ -5,6 +5,7 @@ import { recordRun, sql, type Store } from '../../warehouse/index.js';
 import { checkConservation, type Conservation } from './check-conservation.js';
 import { computeDistribution } from './compute-distribution.js';
 import { createDistributionConfig, type DistributionConfig } from './distribution-config.js';
+import { computedRunIsEmpty, latestDistributionOf, listFiles, loadIssuedIntoTemp, type IssuedDistribution } from './issued-distribution.js';
 import { writeStatementFiles } from './write-statement-files.js';
 
 export interface DistributeOptions {
@@ -32,6 +33,12 @@ export interface DistributionResult {
   readonly period: string;
   readonly date: string;
   readonly dryRun: boolean;
+  /**
+   * True when nothing changed since the period's latest distribution (no new money, no correction, no
+   * balance that moves): that distribution is returned as it was issued and nothing is written
+   * (its files are written again only where they are missing).
+   */
+  readonly unchanged: boolean;
   readonly statements: { readonly holders: number; readonly lines: number; readonly adjustments: number; readonly dir: string | null; readonly files: readonly string[] };
   readonly remittances: readonly { readonly payee_kind: string; readonly payee: string; readonly amount: Micros; readonly lines: bigint }[];
   readonly held: {
@@ -67,16 +74,24 @@ export async function distribute(store: Store, options: DistributeOptions): Prom
   const seq = seqRow?.seq ?? 1;
   const distributionId = `D-${period.text}-${seq}`;
   const dir = options.outDir ? join(options.outDir, distributionId) : null;
-  if (dir && !options.dryRun && existsSync(dir)) {
-    throw new TuttiError('CONFLICT', `${dir} already exists: choose another --out folder or remove it`, { file: dir });
-  }
 
-  const work = async (runId: string | null) => {
-    try {
-      await computeDistribution(store, { distributionId, period, date, config, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  const computeOptions = { distributionId, period, date, config, ...(options.onProgress ? { onProgress: options.onProgress } : {}) };
+  try {
+    // Re-running a completed period (tutti run after a crash, or twice) must not issue a new, empty
+    // distribution: when the computed run changes nothing, the latest one of the period stands.
+    await computeDistribution(store, computeOptions);
+    const latest = await latestDistributionOf(store, period.text);
+    if (latest && (await computedRunIsEmpty(store))) {
+      return await unchangedResult(store, latest, { ...options, dir: options.outDir ? join(options.outDir, latest.distributionId) : null });
+    }
+    if (dir && !options.dryRun && existsSync(dir)) {
+      throw new TuttiError('CONFLICT', `${dir} already exists: choose another --out folder or remove it`, { file: dir });
+    }
+
+    const work = async (runId: string | null) => {
       const conservation = await checkConservation(store);
       options.onProgress?.('conservation');
-      const summary = await summarise(store, date);
+      const summary = await summarise(store, date, seq);
       let files: string[] = [];
       if (dir && !options.dryRun && runId) {
         const tmp = `${dir}.tmp`;
@@ -85,6 +100,7 @@ export async function distribute(store: Store, options: DistributeOptions): Prom
           files = await writeStatementFiles(store, tmp, {
             society: options.society ?? 'tutti', distributionId, date, period: period.text, pdf: options.pdf ?? true,
           });
+          options.onProgress?.('files');
           await persist(store, { distributionId, seq, period: period.text, date, runId, conservation, now: options.now() });
         } catch (error) {
           rmSync(tmp, { recursive: true, force: true });
@@ -99,22 +115,66 @@ export async function distribute(store: Store, options: DistributeOptions): Prom
         period: period.text,
         date,
         dryRun: options.dryRun ?? false,
+        unchanged: false,
         statements: { ...summary.statements, dir: options.dryRun ? null : dir, files },
         remittances: summary.remittances,
         held: summary.held,
         conservation,
       };
       return { ...result, counts: { lines: summary.statements.lines, holders: summary.statements.holders } };
-    } finally {
-      await dropTemp(store);
-    }
-  };
+    };
 
-  if (options.dryRun) {
-    return withoutCounts(await work(null));
+    if (options.dryRun) {
+      return withoutCounts(await work(null));
+    }
+    const params = { period: period.text, date, config: { ...config, payoutThreshold: config.payoutThreshold.toString(), step: config.step.toString() } };
+    return withoutCounts(await recordRun(store, { stage: 'distribute', params, codeVersion: options.codeVersion, now: options.now() }, options.now, work));
+  } finally {
+    await dropTemp(store);
   }
-  const params = { period: period.text, date, config: { ...config, payoutThreshold: config.payoutThreshold.toString(), step: config.step.toString() } };
-  return withoutCounts(await recordRun(store, { stage: 'distribute', params, codeVersion: options.codeVersion, now: options.now() }, options.now, work));
+}
+
+/**
+ * The period's latest distribution as issued: its summary from the persisted rows, its files listed
+ * where they are; where its folder is missing (a run that stopped between the commit and the rename,
+ * or another --out), the files are written again from the same rows, byte-identical.
+ */
+async function unchangedResult(
+  store: Store,
+  latest: IssuedDistribution,
+  options: DistributeOptions & { dir: string | null },
+): Promise<DistributionResult> {
+  await loadIssuedIntoTemp(store, latest.distributionId);
+  const summary = await summarise(store, latest.date, latest.seq);
+  const dryRun = options.dryRun ?? false;
+  let files: string[] = [];
+  if (options.dir && !dryRun) {
+    if (!existsSync(options.dir)) {
+      const tmp = `${options.dir}.tmp`;
+      rmSync(tmp, { recursive: true, force: true });
+      try {
+        await writeStatementFiles(store, tmp, {
+          society: options.society ?? 'tutti', distributionId: latest.distributionId, date: latest.date, period: latest.period, pdf: options.pdf ?? true,
+        });
+      } catch (error) {
+        rmSync(tmp, { recursive: true, force: true });
+        throw error;
+      }
+      renameSync(tmp, options.dir);
+    }
+    files = listFiles(options.dir);
+  }
+  return {
+    distribution: latest.distributionId,
+    period: latest.period,
+    date: latest.date,
+    dryRun,
+    unchanged: true,
+    statements: { ...summary.statements, dir: dryRun ? null : options.dir, files },
+    remittances: summary.remittances,
+    held: summary.held,
+    conservation: latest.conservation,
+  };
 }
 
 /** The run registry's counts are for the run record, not the caller. */
@@ -124,7 +184,8 @@ function withoutCounts<T extends { counts: unknown }>(value: T): Omit<T, 'counts
   return copy as Omit<T, 'counts'>;
 }
 
-async function summarise(store: Store, date: string) {
+/** The summary of the run in the temp tables; held ages from the lines of the distributions before `seq` and this one (dated `date`). */
+async function summarise(store: Store, date: string, seq: number) {
   const counts = await store.one<{ lines: bigint; holders: bigint; adjustments: bigint; change: bigint | null; carried: bigint | null }>(`SELECT
     (SELECT count(*) FROM dist_lines) AS lines,
     (SELECT count(*) FROM dist_balances) AS holders,
@@ -138,7 +199,7 @@ async function summarise(store: Store, date: string) {
     SELECT reason, sum(net)::HUGEINT AS amount, strftime(min(since), '%Y-%m-%d') AS held_since,
       date_diff('day', min(since), ${date}::DATE)::INTEGER AS age_days, year(min(since))::INTEGER AS collection_year
     FROM (SELECT s.reason, s.net, d.distribution_date AS since FROM statement_lines s JOIN distributions d USING (distribution_id)
-          WHERE s.payee_kind = 'held'
+          WHERE s.payee_kind = 'held' AND d.seq < ${seq}
           UNION ALL SELECT reason, net, ${date}::DATE FROM dist_lines WHERE payee_kind = 'held')
     GROUP BY reason HAVING sum(net) <> 0 ORDER BY reason`);
   const c = counts ?? { lines: 0n, holders: 0n, adjustments: 0n, change: 0n, carried: 0n };
