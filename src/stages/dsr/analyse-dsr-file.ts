@@ -97,19 +97,25 @@ export async function analyseDsrFile(store: Store, file: string): Promise<DsrFil
     store.run({ text: `INSERT INTO dsr_t_quarantine SELECT line_no, rt, '${code}', ${reason} FROM dsr_t_numbered WHERE ${where}`, values: values as never[] });
   await store.run('CREATE TEMP TABLE dsr_t_quarantine (line_no BIGINT, record_type VARCHAR, code VARCHAR, reason VARCHAR)');
   await store.run(`INSERT INTO dsr_t_quarantine SELECT line_no, NULL, 'DSR_UNREADABLE_LINE', 'the reader refused the line: ' || error FROM dsr_t_rejects`);
-  // An empty line holds nothing to lose: a warning (real files end with one), not a quarantined line.
-  const empty = await store.all<{ line_no: bigint }>(`SELECT line_no FROM dsr_t_numbered WHERE line IS NULL OR trim(line, chr(13) || ' ') = '' ORDER BY line_no LIMIT 51`);
-  for (const e of empty) issues.warning('DSR_EMPTY_LINE', 'empty line (empty records are not allowed): ignored', Number(e.line_no));
-
-  // Record codes present, and the layouts that read them: `#` header rows win over the tables.
-  const rows = await store.all<{ rt: string | null; n: bigint }>('SELECT rt, count(*) AS n FROM dsr_t_raw GROUP BY rt ORDER BY rt');
+  // Record codes present (one scan), and the layouts that read them: `#` header rows win over the tables.
+  const rows = await store.all<{ rt: string | null; n: bigint; last: bigint }>('SELECT rt, count(*) AS n, max(line_no) AS last FROM dsr_t_numbered GROUP BY rt ORDER BY rt');
   const counts: Record<string, number> = {};
   let commentLines = 0;
   let emptyLines = 0;
+  let lastRecord: bigint | null = null;
   for (const r of rows) {
-    if (r.rt && !r.rt.startsWith('#')) counts[r.rt] = Number(r.n);
-    else if (r.rt) commentLines += Number(r.n);
-    else emptyLines += Number(r.n);
+    if (r.rt && !r.rt.startsWith('#')) {
+      counts[r.rt] = Number(r.n);
+      if (lastRecord === null || r.last > lastRecord) lastRecord = r.last;
+    } else if (r.rt) commentLines += Number(r.n);
+  }
+  if (rows.some((r) => !r.rt)) {
+    // An empty line holds nothing to lose: a warning (real files end with one), not a quarantined line.
+    const blank = `(rt IS NULL OR rt = '') AND (line IS NULL OR trim(line, chr(13) || ' ') = '')`;
+    const empty = await store.all<{ line_no: bigint; n: bigint }>(`SELECT line_no, count(*) OVER () AS n FROM dsr_t_numbered WHERE ${blank} ORDER BY line_no LIMIT 51`);
+    emptyLines = Number(empty[0]?.n ?? 0n);
+    for (const e of empty) issues.warning('DSR_EMPTY_LINE', 'empty line (empty records are not allowed): ignored', Number(e.line_no));
+    await quarantine(`(rt IS NULL OR rt = '') AND NOT (${blank})`, 'DSR_BAD_LINE', `'no record type in cell 1'`);
   }
   const headerRows = await readHeaderRows(store);
   const layouts = new Map<string, DsrRecordLayout>();
@@ -143,11 +149,12 @@ export async function analyseDsrFile(store: Store, file: string): Promise<DsrFil
     layouts.set(rt, names ? layoutFromHeaderRow(resolved.layout, names) : resolved.layout);
   }
 
-  const footer = await checkHeadAndFoot(store, issues);
+  const footer = await checkHeadAndFoot(store, lastRecord, issues);
   const summaries = await readSummaries(store, layouts, issues);
+  const hasSu03 = [...layouts.values()].some((l) => l.kind === 'ugc-usage');
   const body = new Map([...layouts].filter(([, l]) => l.kind !== 'head' && l.kind !== 'foot' && l.kind !== 'summary'));
   await extractDsrBody(store, body);
-  await settleUgcUsage(store, issues);
+  await settleUgcUsage(store, hasSu03, issues);
   await checkReleaseIcpns(store, issues);
   await store.run(`INSERT INTO dsr_t_quarantine SELECT line_no, 'AS', 'DSR_BAD_LINE', 'resource has no BlockId or ResourceReference'
     FROM dsr_t_resources WHERE block_id IS NULL OR resource_ref IS NULL`);
@@ -165,7 +172,7 @@ export async function analyseDsrFile(store: Store, file: string): Promise<DsrFil
   if (footer) checkFooter(footer, { lines, commentLines, emptyLines, summaries: summaries.length, blocks, single: header.numberOfFiles === 1 }, issues);
 
   // UGC money is on the SU03 lines; Basic Audio money is on the summaries.
-  const revenue = (await ugcRevenue(store, summaries)) ?? new Map<string, Micros>();
+  const revenue = (await ugcRevenue(store, hasSu03, summaries)) ?? new Map<string, Micros>();
   if (revenue.size === 0) for (const s of summaries) {
     if (s.netRevenue === null) continue;
     const c = s.currency ?? '';
@@ -214,7 +221,7 @@ function checkNameAgainstHeader(name: DsrFileName, header: DsrHeader, issues: Ds
 
 /** `#SU02.02<TAB>BlockId...` rows (or `#RecordType` rows naming the cells of the record that follows). */
 async function readHeaderRows(store: Store): Promise<Map<string, string[]>> {
-  const comments = await store.all<{ line_no: bigint; line: string }>(`SELECT line_no, line FROM dsr_t_numbered WHERE starts_with(line, '#') ORDER BY line_no`);
+  const comments = await store.all<{ line_no: bigint; line: string }>(`SELECT line_no, line FROM dsr_t_numbered WHERE starts_with(rt, '#') ORDER BY line_no`);
   const result = new Map<string, string[]>();
   for (const c of comments) {
     const cells = splitDsrRow(c.line);
@@ -232,11 +239,10 @@ async function readHeaderRows(store: Store): Promise<Map<string, string[]>> {
   return result;
 }
 
-async function checkHeadAndFoot(store: Store, issues: DsrIssues): Promise<DsrFooter | null> {
+async function checkHeadAndFoot(store: Store, lastRecord: bigint | null, issues: DsrIssues): Promise<DsrFooter | null> {
   const rows = await store.all<{ line_no: bigint; rt: string; line: string }>(
     `SELECT line_no, rt, line FROM dsr_t_numbered WHERE rt IN ('HEAD', 'SRHE', 'FOOT', 'SRFO') ORDER BY line_no`,
   );
-  const span = await store.one<{ first: bigint | null; last: bigint | null }>(`SELECT min(line_no) AS first, max(line_no) AS last FROM dsr_t_numbered WHERE ${DATA_LINE}`);
   const heads = rows.filter((r) => r.rt === 'HEAD' || r.rt === 'SRHE');
   const feet = rows.filter((r) => r.rt === 'FOOT' || r.rt === 'SRFO');
   for (const extra of heads.slice(1)) issues.error('DSR_STRUCTURE', 'a second HEAD record', Number(extra.line_no));
@@ -246,8 +252,8 @@ async function checkHeadAndFoot(store: Store, issues: DsrIssues): Promise<DsrFoo
     issues.error('DSR_NO_FOOT', 'the file has no FOOT record: it may be truncated');
     return null;
   }
-  if (span?.last !== undefined && span.last !== null && foot.line_no !== span.last) {
-    issues.error('DSR_STRUCTURE', `records follow the FOOT record (last record on line ${span.last})`, Number(foot.line_no));
+  if (lastRecord !== null && foot.line_no !== lastRecord) {
+    issues.error('DSR_STRUCTURE', `records follow the FOOT record (last record on line ${lastRecord})`, Number(foot.line_no));
   }
   const { footer, problems } = parseDsrFooter(splitDsrRow(foot.line));
   for (const p of problems) issues.error('DSR_FOOT', p, Number(foot.line_no));

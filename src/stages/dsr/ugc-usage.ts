@@ -10,11 +10,11 @@ import type { DsrSummary } from './summaries.js';
  * `dsr_t_video_lines` (kept as detail, not counted), and a list that does not add up to the block's
  * SU03 usages is a warning. An SU03 line without a SummaryRecordId (allowed when licensor lines follow)
  * takes the one of its first LI01 line. Blocks with RU lines only keep them as their usage lines.
+ * `hasSu03`: whether the file has SU03 records at all (nothing to settle otherwise).
  */
-export async function settleUgcUsage(store: Store, issues: DsrIssues): Promise<void> {
+export async function settleUgcUsage(store: Store, hasSu03: boolean, issues: DsrIssues): Promise<void> {
   await store.run('CREATE TEMP TABLE dsr_t_video_lines AS SELECT * FROM dsr_t_usage LIMIT 0');
-  const su03 = await store.one<{ n: bigint }>(`SELECT count(*) AS n FROM dsr_t_usage WHERE rt LIKE 'SU03%'`);
-  if (!su03 || su03.n === 0n) return;
+  if (!hasSu03) return;
   await store.run(`UPDATE dsr_t_usage SET summary_id = l.summary_id
     FROM (SELECT u.line_no, l.summary_id FROM (SELECT line_no, block_id FROM dsr_t_usage WHERE rt LIKE 'SU03%' AND summary_id IS NULL) u
       ASOF JOIN (SELECT line_no, block_id, summary_id FROM dsr_t_licensor WHERE summary_id IS NOT NULL) l
@@ -47,7 +47,8 @@ export async function settleUgcUsage(store: Store, issues: DsrIssues): Promise<v
  * UGC revenue: Σ SU03 NetRevenue per currency of the line's summary (micro-units), or null when no
  * SU03 line carries revenue (the summaries' NetRevenue is then the report's revenue).
  */
-export async function ugcRevenue(store: Store, summaries: readonly DsrSummary[]): Promise<Map<string, Micros> | null> {
+export async function ugcRevenue(store: Store, hasSu03: boolean, summaries: readonly DsrSummary[]): Promise<Map<string, Micros> | null> {
+  if (!hasSu03) return null;
   const rows = await store.all<{ summary_id: string | null; revenue: bigint }>(`SELECT summary_id, sum(net_revenue)::HUGEINT AS revenue
     FROM dsr_t_usage WHERE rt LIKE 'SU03%' AND problem IS NULL AND net_revenue IS NOT NULL GROUP BY summary_id`);
   if (rows.length === 0) return null;

@@ -101,11 +101,13 @@ describe('dsr validate', () => {
       row('SU02.01', '1', 'S1', 'TX1', '', 'A1', 'true', 'lots', '', ''),
       row('SU02.01', '1', 'S1', 'TX2', '', 'A1', 'true', '5', '', ''),
       row('ZZ01.01', 'a', 'b'),
-      row('FOOT', '9', '9', '1', '1', '1'),
+      row('', 'no record type'),
+      row('FOOT', '10', '10', '1', '1', '1'),
     ]);
     expect(v.usages).toBe('5');
     expect(v.errors).toEqual(expect.arrayContaining([
       expect.objectContaining({ code: 'DSR_BAD_LINE', line: 6, message: expect.stringContaining('NumberOfStreams "lots" is not an integer') }),
+      expect.objectContaining({ code: 'DSR_BAD_LINE', line: 9, message: expect.stringContaining('no record type') }),
     ]));
     expect(v.warnings).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'DSR_EMPTY_LINE', line: 4 })]));
     expect(v.warnings.map((w) => w.code)).toContain('DSR_UNKNOWN_RECORD');
