@@ -24,8 +24,13 @@ export function parseRecord(
   line: number,
   layouts: ReadonlyMap<string, RecordLayout>,
 ): ParsedRecord {
-  const type = text.slice(0, 3).toUpperCase();
-  const layout = layouts.get(type);
+  let type = text.slice(0, 3);
+  let layout = layouts.get(type);
+  // Record types are upper case; lower case is read too, at the cost of a second look-up.
+  if (layout === undefined) {
+    type = type.toUpperCase();
+    layout = layouts.get(type);
+  }
   if (layout === undefined) {
     if (text.length < 3) {
       return {

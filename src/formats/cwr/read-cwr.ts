@@ -60,6 +60,15 @@ const TRANSACTION_TYPES = new Set([
 ]);
 const WORK_TYPES = new Set(['NWR', 'REV', 'ISW', 'EXC', 'WRK', 'AGR']);
 
+/**
+ * Whether a line carries nothing: empty, blanks, or control characters only (a DOS end-of-file mark
+ * 0x1A, NULs). Looks at characters until the first printable one, so a record costs one comparison.
+ */
+function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x20) return false;
+  return true;
+}
+
 interface OpenTransaction {
   type: string;
   line: number;
@@ -98,7 +107,7 @@ export async function* readCwr(
     // A line that is not UTF-8 was decoded byte for byte; re-read it in the file's fallback code page.
     const text = decoded.latin1 && fallback === 'cp850' ? latin1ToCp850(decoded.text) : decoded.text;
     // Blank lines, and a DOS end-of-file mark (0x1A) or NULs at the end, carry nothing.
-    if (text.trim() === '' || (text.length < 3 && /^[\s\x00-\x1f]*$/.test(text))) return;
+    if (isBlank(text)) return;
     if (decoded.latin1 && !latin1Reported) {
       latin1Reported = true;
       out.push({
@@ -181,7 +190,7 @@ export async function* readCwr(
     const out: CwrItem[] = [];
     for (const decoded of batch) {
       if (layouts === undefined) {
-        if (decoded.text.trim() === '') continue;
+        if (isBlank(decoded.text)) continue;
         if (pendingHdr === undefined) {
           if (decoded.text.slice(0, 3).toUpperCase() !== 'HDR') {
             yield [
