@@ -16,11 +16,12 @@ import { sql, type Store } from '../../warehouse/index.js';
  */
 export async function loadDsrLines(store: Store, path: string): Promise<{ lines: number; rejected: number }> {
   await dropDsrTemp(store);
+  // The record code is cell 1; strpos + slice is cheaper than split_part, which splits the whole line.
   // Row order is the line number: keep insertion order for this one load, then let DuckDB write the
   // split tables in parallel (every later table carries its line numbers explicitly).
   await store.run('SET preserve_insertion_order = true');
   await store.run(sql`CREATE TEMP TABLE dsr_t_raw AS
-    SELECT upper(trim(split_part(line, chr(9), 1))) AS rt, line
+    SELECT upper(trim(CASE WHEN contains(line, chr(9)) THEN line[1:strpos(line, chr(9)) - 1] ELSE line END)) AS rt, line
     FROM read_csv(${path}, delim = '', quote = '', escape = '', header = false, auto_detect = false,
       columns = {'line': 'VARCHAR'}, compression = 'auto', ignore_errors = true, store_rejects = true,
       rejects_table = 'dsr_t_reject_errors', rejects_scan = 'dsr_t_reject_scans', max_line_size = 16777216)`);
