@@ -82,7 +82,7 @@ export async function runApiLoadBench(o: ApiLoadOptions = DEFAULT_API_LOAD): Pro
       ];
       return { bench: 'api-load', options: o, scenarios };
     } finally {
-      await app.close();
+      await app.close(); // waits for the requests autocannon left running (drainOnClose)
     }
   } finally {
     store.close();

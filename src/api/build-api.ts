@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Store } from '../warehouse/index.js';
 import { appendAuditEvent } from './audit-trail.js';
 import { checkRole, createAuthHook, rateLimitKey } from './authenticate-request.js';
+import { drainOnClose } from './drain-on-close.js';
 import { handleError, problem } from './problem.js';
 import { createResponseCheck } from './response-check.js';
 import type { RouteContext } from './route-context.js';
@@ -43,6 +44,7 @@ export async function buildApi(options: ApiOptions): Promise<FastifyInstance> {
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true } },
   });
   app.decorateRequest('principal', null as never);
+  drainOnClose(app);
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((request, reply) =>
     reply.status(404).type('application/problem+json').send(problem(404, 'NOT_FOUND', `no route ${request.method} ${request.url}: see /openapi.json`, request.url)),
