@@ -1,4 +1,4 @@
-import type { RightType, UsageReportSpec, WorkRegistration } from '../domain/index.js';
+import type { MandateSpec, RightType, UsageReportSpec, WorkRegistration } from '../domain/index.js';
 
 /** What to generate. Sizes are counts; `months` are `YYYY-MM`; `territories` ISO alpha-2 report territories. */
 export interface GenerateOptions {
@@ -33,21 +33,7 @@ export interface GeneratedRegistration {
 }
 
 /** A mandate: a catalogue owner lets the society license and collect some rights for it (royalties.md §4). */
-export interface GeneratedMandate {
-  readonly mandateId: string;
-  readonly mandatorIpi: string;
-  readonly mandatorName: string;
-  readonly rightTypes: readonly RightType[];
-  /** TIS include/exclude terms in order (format with `formatTerritoryExpression` for the warehouse). */
-  readonly territories: readonly { readonly include: boolean; readonly tis: string }[];
-  /** Services covered; absent = every service. */
-  readonly services?: readonly string[];
-  /** ISO dates. */
-  readonly validFrom: string;
-  readonly validTo?: string;
-  /** Fee in basis points of the collected amount. */
-  readonly commissionBp: number;
-}
+export type GeneratedMandate = MandateSpec;
 
 /** Kinds of damage done to reported metadata (recorded per resource in the truth). */
 export const NOISE_KINDS = [
