@@ -1,4 +1,4 @@
-import type { MandateSpec, RightType, UsageReportSpec, WorkRegistration } from '../domain/index.js';
+import type { MandateSpec, UsageReportSpec, WorkRegistration } from '../domain/index.js';
 
 /** What to generate. Sizes are counts; `months` are `YYYY-MM`; `territories` ISO alpha-2 report territories. */
 export interface GenerateOptions {
