@@ -266,24 +266,56 @@ const DETAIL: readonly (readonly [readonly string[], Seq])[] = [
   [['WRI'], WRI],
 ];
 
-function build(ipLength: number, v30: boolean): ReadonlyMap<string, RecordLayout> {
+/** How a 3.x file writes its records: IP # width, MAN present, Tax ID kept in SPU/OPU/SWR/OWR. */
+export interface V3Shape {
+  readonly ipLength: 9 | 11;
+  readonly man: boolean;
+  readonly taxId: boolean;
+}
+
+function build(shape: V3Shape): ReadonlyMap<string, RecordLayout> {
   const map = new Map<string, RecordLayout>(CONTROL.map((l) => [l.type, l]));
   for (const [types, sequence] of DETAIL) {
     for (const type of types) {
-      if (type === 'MAN' && v30) continue;
+      if (type === 'MAN' && !shape.man) continue;
       const seq =
-        v30 && (type === 'SPU' || type === 'OPU')
+        shape.taxId && (type === 'SPU' || type === 'OPU')
           ? SPU_30
-          : v30 && (type === 'SWR' || type === 'OWR')
+          : shape.taxId && (type === 'SWR' || type === 'OWR')
             ? SWR_30
             : sequence;
-      map.set(type, place(type, seq, ipLength));
+      map.set(type, place(type, seq, shape.ipLength));
     }
   }
   return map;
 }
 
+const SHAPES = new Map<string, ReadonlyMap<string, RecordLayout>>();
+
+/**
+ * The 3.x layouts for one way of writing the records. Real 3.x files disagree with the printed spec:
+ * DMP's 3.1 writer keeps 9-character IP #s (its 3.1 is its 3.0 plus MAN), and its 3.0 SWR dropped the
+ * Tax ID in later releases while SPU/OWR kept it; the reader picks the shape per file and record.
+ */
+export function layoutsV3(shape: V3Shape): ReadonlyMap<string, RecordLayout> {
+  const key = `${shape.ipLength}|${shape.man}|${shape.taxId}`;
+  let map = SHAPES.get(key);
+  if (!map) {
+    map = build(shape);
+    SHAPES.set(key, map);
+  }
+  return map;
+}
+
 /** Record layouts of CWR 3.0 (9-character interested-party numbers, Tax ID kept in SPU/SWR, no MAN). */
-export const LAYOUTS_V30: ReadonlyMap<string, RecordLayout> = build(9, true);
+export const LAYOUTS_V30: ReadonlyMap<string, RecordLayout> = layoutsV3({
+  ipLength: 9,
+  man: false,
+  taxId: true,
+});
 /** Record layouts of CWR 3.1 (11-character interested-party numbers, MAN record). */
-export const LAYOUTS_V31: ReadonlyMap<string, RecordLayout> = build(11, false);
+export const LAYOUTS_V31: ReadonlyMap<string, RecordLayout> = layoutsV3({
+  ipLength: 11,
+  man: true,
+  taxId: false,
+});

@@ -3,7 +3,9 @@ import { readLines, type DecodedLine } from './decode-lines.js';
 import { finding, type CwrFinding } from './finding.js';
 import { detectVersion, layoutsFor, parseHeader, type CwrHeader } from './header.js';
 import type { CwrVersion, RecordLayout } from './layout.js';
+import type { V3Shape } from './layouts-v3.js';
 import { parseRecord, type CwrRecord } from './parse-record.js';
+import { defaultShape, layoutsForRecord, territoryIpLength, TERRITORY_RECORDS } from './shape-v3.js';
 
 /** A line that could not be read as a record, kept whole for quarantine. */
 export interface CwrUnreadableLine {
@@ -96,6 +98,9 @@ export async function* readCwr(
   let groupId = 0;
   let latin1Reported = false;
   let fallback: FallbackCharset = 'cp850';
+  // 3.x only: how this file writes its records (IP # width decided by the first territory record).
+  let shape: V3Shape | undefined;
+  let widthKnown = false;
 
   const close = (out: CwrItem[]) => {
     if (open) out.push({ kind: 'transaction', transaction: open });
@@ -122,7 +127,28 @@ export async function* readCwr(
         ),
       });
     }
-    const parsed = parseRecord(text, line, layouts!);
+    let recordLayouts = layouts!;
+    if (shape !== undefined) {
+      const type = text.slice(0, 3);
+      if (!widthKnown && TERRITORY_RECORDS.has(type)) {
+        const width = territoryIpLength(text);
+        if (width !== undefined) {
+          widthKnown = true;
+          if (width !== shape.ipLength) {
+            const s = { ...shape, ipLength: width };
+            shape = s;
+            // The records already read in this transaction were placed with the other width: read them again.
+            if (open)
+              open.records = open.records.map((r) => {
+                const again = parseRecord(r.raw, r.line, layoutsForRecord(r.type, r.raw, s));
+                return again.ok ? again.record : r;
+              });
+          }
+        }
+      }
+      recordLayouts = layoutsForRecord(type, text, shape);
+    }
+    const parsed = parseRecord(text, line, recordLayouts);
     if (!parsed.ok) {
       const bad = { line, raw: text, finding: parsed.finding };
       if (open) open.unreadable.push(bad);
@@ -235,6 +261,7 @@ export async function* readCwr(
         }
         version = detected.version;
         layouts = layoutsFor(version);
+        if (version === '3.0' || version === '3.1') shape = defaultShape(version);
         const hdrRecord = parseRecord(pendingHdr.text, pendingHdr.line, layouts);
         const header = parseHeader(pendingHdr.text, version);
         fallback = fallbackCharset(header.characterSet, version);

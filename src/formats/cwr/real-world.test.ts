@@ -284,6 +284,62 @@ describe('DMP-style files', () => {
   });
 });
 
+describe("files written the way DMP's 3.0/3.1 writer lays records out", () => {
+  const PUB = ipiNameNumberFromNumber(2501650);
+  const W1 = ipiNameNumberFromNumber(2616613);
+  const W2 = ipiNameNumberFromNumber(3141592);
+  const sp = (n: number) => ' '.repeat(n);
+  /** One WRK transaction: 9-character IP #s, SPU and OWR with a Tax ID, SWR without (as DMP writes them). */
+  function dmpWork(version: '3.0' | '3.1', tx: number): string[] {
+    let r = 0;
+    const p = (type: string) => prefix(type, tx, r++);
+    const lines = [
+      `${p('WRK')}${'DANS LE NOIR'.padEnd(60)}  ${`DMP${tx}`.padEnd(14)}${sp(11)}00000000${sp(12)}UNC000300Y${sp(6)}ORIN00000000000${sp(51)}N`,
+      `${p('SPU')}01${'P1'.padEnd(9)}${'EDITIONS DMP'.padEnd(45)}NE 000000000${PUB}${sp(13)} `,
+      `${p('SPT')}001${'P1'.padEnd(9)}050001000010000I2136058 058 058 ${sp(32)}0000`,
+      `${p('SWR')}${'W1'.padEnd(9)}${'KOLARIC'.padEnd(45)}${'MATIJA'.padEnd(30)}NCA${W1}${sp(13)} N  `,
+      `${p('SWT')}001${'W1'.padEnd(9)}025000000000000I2136058 058 058 ${sp(32)}0000`,
+      `${p('PWR')}01${'P1'.padEnd(9)}${'W1'.padEnd(9)}${sp(14)}058 ${sp(14)}  `,
+      ...(version === '3.1' ? [`${p('MAN')}${'W1'.padEnd(9)}050000500005000`] : []),
+      `${p('OWR')}${'W2'.padEnd(9)}${'DOE'.padEnd(45)}${'JANE'.padEnd(30)}NC 000000000${W2}${sp(13)} N  `,
+      ...(version === '3.1' ? [`${p('MAN')}${'W2'.padEnd(9)}050000500005000`] : []),
+      `${p('ALT')}${'IN THE DARK'.padEnd(60)}AT  `,
+    ];
+    return lines;
+  }
+  function dmpFile(version: '3.0' | '3.1'): string[] {
+    const hdr = `HDRPB${'DMP'.padEnd(4)}${'DJANGO MUSIC PUBLISHER'.padEnd(45)}${sp(11)}20220301101010${'20220301'}${sp(15)}${version}000${'DMP'.padEnd(30)}${'22.1'.padEnd(30)}${`CW220001DMP_0000_V${version.replace('.', '-')}-0.SUB`.padEnd(27)}`;
+    const group = [
+      `GRHWRK00001${version === '3.0' ? '03.00' : '03.10'}0000000000`,
+      ...dmpWork(version, 0),
+      ...dmpWork(version, 1),
+    ];
+    return [hdr, ...group, ...trailers(group, 2, group.length + 3)];
+  }
+
+  for (const version of ['3.0', '3.1'] as const) {
+    it(`reads ${version} with 9-character IP #s and Tax IDs in SPU and OWR but not SWR`, async () => {
+      const s = await check(rawBytes(dmpFile(version)));
+      expect(s.errors).toEqual([]);
+      expect(s.warnings).toEqual([]);
+      expect(s).toMatchObject({ ok: true, version, transactions: 2 });
+      const reg = s.txs[1]!.registration!;
+      expect(reg.publishers[0]).toMatchObject({ ipNumber: 'P1', ipiNameNumber: PUB, prSociety: '058' });
+      expect(reg.publishers[0]!.collection[0]!.shares).toEqual({
+        performing: 5000,
+        mechanical: 10000,
+        sync: 10000,
+      });
+      expect(reg.writers.map((w) => [w.ipNumber, w.ipiNameNumber, w.role, w.controlled])).toEqual([
+        ['W1', W1, 'CA', true],
+        ['W2', W2, 'C', false],
+      ]);
+      expect(reg.writers[0]!.publisherChain).toBe(1);
+      if (version === '3.1') expect(reg.writers[0]!.ownership.performing).toBe(5000);
+    });
+  }
+});
+
 describe('agreements (AGR with TER and IPA)', () => {
   function agrFile(acquirerPr: string): string[] {
     const ipa = (record: number, role: string, pr: string, mr: string) =>
