@@ -161,8 +161,14 @@ describe('a PRS-style ACK file as input (trimmed lines)', () => {
       ack(2, 'SONG WITHOUT WRITER', 'RJ', ''),
       msg(2, 1, 'AT LEAST ONE WRITER MUST BE A COMPOSER OR AUTHOR'),
     ];
-    const group = ['GRHACK0000102.100000000000', ...t0, ...t1, ...t2];
-    return [hdr, ...group, ...trailers(group, 3, group.length + 3)];
+    // The society echoes the transaction it rejected, faults included (an SWR without its IP #).
+    const t3 = [
+      ack(3, 'LA MER BLEUE 1', 'RJ', ''),
+      msg(3, 1, 'SWR INTERESTED PARTY NUMBER IS MANDATORY'),
+      ...echo(3, 2).map((l) => (l.startsWith('SWR') ? put(l, 20, ' '.repeat(9)) : l)),
+    ];
+    const group = ['GRHACK0000102.100000000000', ...t0, ...t1, ...t2, ...t3];
+    return [hdr, ...group, ...trailers(group, 4, group.length + 3)];
   }
 
   it('reads the ACK fields at their positions', async () => {
@@ -187,17 +193,20 @@ describe('a PRS-style ACK file as input (trimmed lines)', () => {
     });
   });
 
-  it('validates without errors or warnings and counts ACK, MSG and echoed records', async () => {
+  it('validates without errors and counts ACK, MSG and echoed records', async () => {
     const s = await check(rawBytes(ackFile()));
     expect(s.errors).toEqual([]);
-    expect(s.warnings).toEqual([]);
     expect(s).toMatchObject({
       ok: true,
       version: '2.1',
-      transactions: 3,
+      transactions: 4,
       sender: { type: 'SO', id: '000000052', name: 'PRS FOR MUSIC', submitter: '052' },
     });
-    expect(s.counts).toMatchObject({ ACK: 3, MSG: 2, NWR: 2, SPU: 2, SWR: 2, GRH: 1, GRT: 1, TRL: 1 });
+    expect(s.counts).toMatchObject({ ACK: 4, MSG: 3, NWR: 3, SPU: 3, SWR: 3, GRH: 1, GRT: 1, TRL: 1 });
+    // The faults of the echoed, rejected transaction are reported, not held against the file.
+    expect(s.warnings.map((f) => [f.line, f.code])).toEqual([
+      [s.txs[3]!.transaction.records.find((r) => r.type === 'SWR')!.line, 'CWR_REQUIRED_FIELD'],
+    ]);
   });
 });
 

@@ -234,6 +234,19 @@ export function validateTransaction(tx: CwrTransaction, version: CwrVersion): Va
       checkShares(registration, head, version, out);
     }
   }
+  // An ACK echoes what the society received, possibly the very transaction it rejected: the edits
+  // describe that echo, they do not make the acknowledgement wrong. Reported as warnings.
+  if (tx.type === 'ACK') {
+    for (let i = 0; i < out.length; i++) {
+      const f = out[i]!;
+      if (f.severity === 'error')
+        out[i] = {
+          ...f,
+          severity: 'warning',
+          message: `${f.message} (in an acknowledgement: reported only)`,
+        };
+    }
+  }
   const status = out.some((x) => x.severity === 'error')
     ? 'rejected'
     : out.length > 0
