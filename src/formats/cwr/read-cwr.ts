@@ -62,6 +62,18 @@ const TRANSACTION_TYPES = new Set([
 ]);
 const WORK_TYPES = new Set(['NWR', 'REV', 'ISW', 'EXC', 'WRK', 'AGR']);
 
+/** The header item of a file, its HDR line read in the file's fallback code page when it is not UTF-8. */
+function headerItems(
+  hdr: DecodedLine,
+  version: CwrVersion,
+  layouts: ReadonlyMap<string, RecordLayout>,
+  fallback: FallbackCharset,
+): CwrItem[] {
+  const text = hdr.latin1 && fallback === 'cp850' ? latin1ToCp850(hdr.text) : hdr.text;
+  const record = parseRecord(text, hdr.line, layouts);
+  return record.ok ? [{ kind: 'header', header: parseHeader(text, version), record: record.record }] : [];
+}
+
 /**
  * Whether a line carries nothing: empty, blanks, or control characters only (a DOS end-of-file mark
  * 0x1A, NULs). Looks at characters until the first printable one, so a record costs one comparison.
@@ -262,10 +274,8 @@ export async function* readCwr(
         version = detected.version;
         layouts = layoutsFor(version);
         if (version === '3.0' || version === '3.1') shape = defaultShape(version);
-        const hdrRecord = parseRecord(pendingHdr.text, pendingHdr.line, layouts);
-        const header = parseHeader(pendingHdr.text, version);
-        fallback = fallbackCharset(header.characterSet, version);
-        if (hdrRecord.ok) out.push({ kind: 'header', header, record: hdrRecord.record });
+        fallback = fallbackCharset(parseHeader(pendingHdr.text, version).characterSet, version);
+        out.push(...headerItems(pendingHdr, version, layouts, fallback));
       }
       handle(decoded, out);
     }
@@ -297,13 +307,10 @@ export async function* readCwr(
       return;
     }
     layouts = layoutsFor(detected.version);
-    const hdrRecord = parseRecord(pendingHdr.text, pendingHdr.line, layouts);
-    if (hdrRecord.ok)
-      out.push({
-        kind: 'header',
-        header: parseHeader(pendingHdr.text, detected.version),
-        record: hdrRecord.record,
-      });
+    const charset = parseHeader(pendingHdr.text, detected.version).characterSet;
+    out.push(
+      ...headerItems(pendingHdr, detected.version, layouts, fallbackCharset(charset, detected.version)),
+    );
   }
   close(out);
   if (out.length > 0) yield out;

@@ -111,6 +111,14 @@ describe('an EMI-style 2.1 submission', () => {
     expect(reg.writers[0]!.prSociety).toBe('061');
     expect(s.txs.every((t) => t.status !== 'rejected')).toBe(true);
   });
+
+  it('reads a cp850 sender name in the HDR too', async () => {
+    const lines = sampleLines('2.1', 1);
+    lines[0] = put(lines[0]!, 15, 'EDICIONES ESPA\u00a5OLAS'.padEnd(45));
+    const s = await check(rawBytes(lines));
+    expect(s.sender?.name).toBe('EDICIONES ESPAÑOLAS');
+    expect(s.ok).toBe(true);
+  });
 });
 
 describe('a PRS-style ACK file as input (trimmed lines)', () => {
