@@ -9,6 +9,9 @@ import { registerReportRoutes } from './reports.js';
 import { registerReviewRoutes } from './review.js';
 import { registerUploadRoutes } from './uploads.js';
 import { registerWorkRoutes } from './works.js';
+import { registerQuarantineRoutes } from './quarantine.js';
+import { registerStatementPdfRoutes } from './statement-pdf.js';
+import { registerWorkRegistrationRoutes } from './work-registrations.js';
 
 /** Every route module of the API. */
 export const ROUTES: readonly RegisterRoutes[] = [
@@ -22,4 +25,7 @@ export const ROUTES: readonly RegisterRoutes[] = [
   registerDistributionRoutes,
   registerAuditRoutes,
   registerUploadRoutes,
+  registerQuarantineRoutes, // the web console's routes (issue 9)
+  registerStatementPdfRoutes,
+  registerWorkRegistrationRoutes,
 ];
