@@ -26,6 +26,12 @@ export interface CwrParseBenchResult {
   /** `validateCwr`: parse plus every edit and the mapping of each transaction to a registration. */
   readonly seconds: number;
   readonly mb_per_s: number;
+  /**
+   * `validateCwr` per second of CPU time (user + system, GC threads included): on a shared machine
+   * wall-clock figures measure the neighbours; this one is a lower bound of the one-core speed.
+   */
+  readonly cpu_seconds: number;
+  readonly mb_per_cpu_s: number;
   readonly peak_rss_mb: number;
   readonly rss_before_mb: number;
   readonly transactions: number;
@@ -128,8 +134,11 @@ export async function runCwrParseBench(mb: number, dataDir = 'bench/data'): Prom
   const parseSeconds = (performance.now() - start) / 1000;
   if (records === 0) throw new Error('the benchmark file has no records');
   start = performance.now();
+  const cpu = process.cpuUsage();
   const summary = await validateCwr(createReadStream(path, { highWaterMark: 1 << 20 }), { fileName: path });
   const seconds = (performance.now() - start) / 1000;
+  const used = process.cpuUsage(cpu);
+  const cpuSeconds = (used.user + used.system) / 1e6;
   clearInterval(timer);
   peak = Math.max(peak, process.memoryUsage().rss);
   return {
@@ -139,6 +148,8 @@ export async function runCwrParseBench(mb: number, dataDir = 'bench/data'): Prom
     parse_mb_per_s: bytes / 1_000_000 / parseSeconds,
     seconds,
     mb_per_s: bytes / 1_000_000 / seconds,
+    cpu_seconds: cpuSeconds,
+    mb_per_cpu_s: bytes / 1_000_000 / cpuSeconds,
     peak_rss_mb: peak / 2 ** 20,
     rss_before_mb: rssBefore / 2 ** 20,
     transactions: summary.transactions,
@@ -155,7 +166,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   writeFileSync('bench/results/cwr-parse.json', `${JSON.stringify(result, null, 2)}\n`);
   process.stdout.write(
     `cwr-parse: ${(result.bytes / 1e6).toFixed(1)} MB, ${result.transactions} transactions; parse ${result.parse_seconds.toFixed(2)} s = ${result.parse_mb_per_s.toFixed(1)} MB/s; ` +
-      `validate ${result.seconds.toFixed(2)} s = ${result.mb_per_s.toFixed(1)} MB/s; ` +
+      `validate ${result.seconds.toFixed(2)} s = ${result.mb_per_s.toFixed(1)} MB/s ` +
+      `(${result.mb_per_cpu_s.toFixed(1)} MB per CPU second); ` +
       `peak RSS ${result.peak_rss_mb.toFixed(0)} MB (before ${result.rss_before_mb.toFixed(0)} MB); ${result.errors} errors, ${result.warnings} warnings\n`,
   );
 }
