@@ -1,3 +1,4 @@
+import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { micros } from '../../domain/index.js';
 import { renderStatementPdf, type MemberStatement, type StatementLine } from './index.js';
@@ -30,5 +31,28 @@ describe('renderStatementPdf', () => {
   it('continues on new pages when the lines do not fit on one', async () => {
     expect(pages(await renderStatementPdf(statement(3)))).toBe(1);
     expect(pages(await renderStatementPdf(statement(120)))).toBeGreaterThan(2);
+  });
+
+  it('draws every cell of every line as text, cutting a title too long for its column', async () => {
+    const long = { ...line(0), workTitle: 'Une oeuvre au titre bien trop long pour tenir dans sa colonne', iswc: null };
+    const pdf = Buffer.from(await renderStatementPdf({ ...statement(2), lines: [long, line(1)] }));
+    const raw = pdf.toString('latin1');
+    const texts: string[] = [];
+    for (const m of raw.matchAll(/stream\n/g)) {
+      const start = (m.index ?? 0) + m[0].length;
+      const body = pdf.subarray(start, raw.indexOf('endstream', start));
+      // Only the FlateDecode page contents (zlib header 0x78); fonts and metadata streams are skipped.
+      if (body[0] !== 0x78) continue;
+      const content = inflateSync(body).toString('latin1');
+      for (const t of content.matchAll(/<([0-9a-f]+)> Tj/g)) texts.push(Buffer.from(t[1] ?? '', 'hex').toString('latin1'));
+    }
+    expect(texts.slice(0, 10)).toEqual(['Work', 'Role / right', 'Share', 'Source', 'Period', 'Usages', 'Gross', 'Fee', 'Other', 'Net']);
+    expect(texts).toContain('[adj] Exemple 1 T0000000010');
+    expect(texts).toContain('Spotify Premium FR');
+    expect(texts).toContain('322.50');
+    expect(texts).toContain('645.00');
+    const cut = texts.find((t) => t.startsWith('Une oeuvre'));
+    expect(cut).toMatch(/\x85$/);
+    expect(cut?.length).toBeLessThan(long.workTitle.length);
   });
 });

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { micros } from '../../domain/index.js';
 import { openStore, type Store } from '../../warehouse/index.js';
 import { insertPayment, insertWorkedExample } from './claim-tables.fixture.js';
 import { distribute, type DistributeOptions } from './distribute.js';
@@ -76,10 +77,10 @@ describe('distribute: re-runs', () => {
   });
 
   it('issues a new distribution when a carried balance reaches a lower threshold', async () => {
-    await distribute(store, opts({ config: { payoutThreshold: 500_000_000n } }));
+    await distribute(store, opts({ config: { payoutThreshold: micros(500_000_000n) } }));
     const carried = await store.one<{ n: bigint }>(`SELECT count(*) AS n FROM payee_balances WHERE carried > 0`);
     expect(carried?.n).toBeGreaterThan(0n);
-    const second = await distribute(store, opts({ config: { payoutThreshold: 1_000_000n } }));
+    const second = await distribute(store, opts({ config: { payoutThreshold: micros(1_000_000n) } }));
     expect(second.unchanged).toBe(false);
     expect(second.statements.lines).toBe(0);
     expect(second.conservation.paid).toBeGreaterThan(0n);

@@ -8,6 +8,9 @@ import { quoteLiteral, type Store } from '../../warehouse/index.js';
 const moneyText = (column: string) =>
   `CASE WHEN ${column} < 0 THEN '-' ELSE '' END || (abs(${column}) // 1000000)::VARCHAR || '.' || lpad((abs(${column}) % 1000000)::VARCHAR, 6, '0')`;
 
+/** Members whose lines one query reads. */
+const MEMBERS_PER_QUERY = 64;
+
 const ORDER = STATEMENT_ORDER.map((c) => `${c} NULLS FIRST`).join(', ');
 
 interface LineRow {
@@ -53,30 +56,45 @@ export async function writeStatementFiles(
   const files = ['remittances.csv', 'statement-lines.csv', 'statement-lines.parquet'];
   if (!header.pdf) return files;
 
+  // A statement for every member with lines in this run or whose balance moves (paid, or carried
+  // differently); a balance only brought forward and carried again needs no new statement.
   const balances = await store.all<{ party_id: string; name: string | null; ipi: string | null; brought_forward: bigint; paid: bigint; carried: bigint }>(
     `SELECT b.party_id, p.name, p.ipi_name_number AS ipi, b.brought_forward, b.paid, b.carried
-     FROM dist_balances b LEFT JOIN parties p USING (party_id) ORDER BY b.party_id`,
+     FROM dist_balances b LEFT JOIN parties p USING (party_id)
+     WHERE b.earned <> 0 OR b.paid <> 0 OR b.carried <> b.brought_forward
+        OR b.party_id IN (SELECT party_id FROM dist_lines WHERE payee_kind = 'member')
+     ORDER BY b.party_id`,
   );
-  for (const [index, balance] of balances.entries()) {
+  // Lines fetched for a batch of members at a time (one scan per batch, not per member), memory bounded.
+  for (let start = 0; start < balances.length; start += MEMBERS_PER_QUERY) {
+    const batch = balances.slice(start, start + MEMBERS_PER_QUERY);
     const rows = await store.all<LineRow>({
       text: `SELECT * EXCLUDE (period_start, period_end), strftime(period_start, '%Y-%m-%d') AS period_start, strftime(period_end, '%Y-%m-%d') AS period_end
-             FROM dist_lines WHERE payee_kind = 'member' AND party_id = $1 ORDER BY ${ORDER}`,
-      values: [balance.party_id],
+             FROM dist_lines WHERE payee_kind = 'member' AND party_id BETWEEN $1 AND $2 ORDER BY party_id, ${ORDER}`,
+      values: [batch[0]?.party_id ?? '', batch[batch.length - 1]?.party_id ?? ''],
     });
-    const lines: StatementLine[] = rows.map((r) => ({
-      workId: r.work_id, iswc: r.iswc, workTitle: r.work_title, role: r.role, share: r.share, rightType: r.right_type,
-      service: r.service, territory: r.territory, periodStart: r.period_start, periodEnd: r.period_end, usages: r.usages,
-      gross: micros(r.gross), commission: micros(r.commission), deductions: micros(r.deductions), net: micros(r.net), lineKind: r.line_kind,
-    }));
-    const statement: MemberStatement = {
-      society: header.society, distributionId: header.distributionId, date: header.date, period: header.period,
-      partyId: balance.party_id, partyName: balance.name ?? balance.party_id, ipiNameNumber: balance.ipi, lines,
-      broughtForward: micros(balance.brought_forward), paid: micros(balance.paid), carried: micros(balance.carried),
-    };
-    // File names from a sequence number and a sanitised id: party ids may hold ':' or '/'.
-    const name = `statements/${String(index + 1).padStart(6, '0')}-${balance.party_id.replace(/[^A-Za-z0-9._-]/g, '_')}.pdf`;
-    writeFileSync(join(dir, name), await renderStatementPdf(statement));
-    files.push(name);
+    const byParty = new Map<string, LineRow[]>();
+    for (const r of rows) {
+      const list = byParty.get(r.party_id);
+      if (list) list.push(r);
+      else byParty.set(r.party_id, [r]);
+    }
+    for (const [offset, balance] of batch.entries()) {
+      const lines: StatementLine[] = (byParty.get(balance.party_id) ?? []).map((r) => ({
+        workId: r.work_id, iswc: r.iswc, workTitle: r.work_title, role: r.role, share: r.share, rightType: r.right_type,
+        service: r.service, territory: r.territory, periodStart: r.period_start, periodEnd: r.period_end, usages: r.usages,
+        gross: micros(r.gross), commission: micros(r.commission), deductions: micros(r.deductions), net: micros(r.net), lineKind: r.line_kind,
+      }));
+      const statement: MemberStatement = {
+        society: header.society, distributionId: header.distributionId, date: header.date, period: header.period,
+        partyId: balance.party_id, partyName: balance.name ?? balance.party_id, ipiNameNumber: balance.ipi, lines,
+        broughtForward: micros(balance.brought_forward), paid: micros(balance.paid), carried: micros(balance.carried),
+      };
+      // File names from a sequence number and a sanitised id: party ids may hold ':' or '/'.
+      const name = `statements/${String(start + offset + 1).padStart(6, '0')}-${balance.party_id.replace(/[^A-Za-z0-9._-]/g, '_')}.pdf`;
+      writeFileSync(join(dir, name), await renderStatementPdf(statement));
+      files.push(name);
+    }
   }
   return files.sort();
 }
