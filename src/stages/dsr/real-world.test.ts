@@ -5,6 +5,8 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { dpidFromPayload } from '../../domain/index.js';
 import { fixtureDir } from './dsr-fixtures.test-helper.js';
+import { openStore } from '../../warehouse/index.js';
+import { ingestDsrFiles } from './ingest-dsr.js';
 import { validateDsrFiles } from './validate-dsr.js';
 
 /*
@@ -174,6 +176,25 @@ describe('real-world DSR files (shapes of the public samples)', () => {
     expect(v.errors).toEqual([]);
     expect(v.counts).toMatchObject({ HEAD: 1 });
     expect(v.warnings.map((w) => w.code)).not.toContain('DSR_UNKNOWN_RECORD');
+  });
+
+  it('stores the SU03 lines of a UGC report as its usage lines and the RU videos behind them as detail', async () => {
+    const path = writeReport(`DSR_${RECIPIENT}_PADPIDA2013020802I_YouTube_2016-01_US_1of1_20160201T000003.tsv`, youtubeLines(), (n) => row('FOOT', String(n), String(n), '3', '3', '3'));
+    const store = await openStore(':memory:');
+    try {
+      const r = await ingestDsrFiles(store, [path], { codeVersion: 'test', now: () => new Date('2024-01-01T00:00:00Z') });
+      expect(r.files[0]).toMatchObject({ status: 'ingested', lines: 35, quarantined: 0 });
+      const usage = await store.all<{ n: bigint; usages: bigint; revenue: bigint }>(
+        `SELECT count(*) AS n, sum(usages)::BIGINT AS usages, sum(net_revenue)::BIGINT AS revenue FROM usage_lines`,
+      );
+      expect(usage[0]).toMatchObject({ n: 3n, usages: 1807n, revenue: 13_915_678n });
+      const videos = await store.one<{ n: bigint; usages: bigint }>(`SELECT count(*) AS n, sum(usages)::BIGINT AS usages FROM usage_video_lines`);
+      expect(videos).toMatchObject({ n: 7n, usages: 1807n });
+      const su03 = await store.one<{ summary_id: string }>(`SELECT summary_id FROM usage_lines WHERE transaction_id = 'TX1'`);
+      expect(su03?.summary_id).toBe('1');
+    } finally {
+      store.close();
+    }
   });
 });
 
