@@ -5,7 +5,9 @@
  */
 export type { CwrVersion, FieldSpec, RecordLayout } from './layout.js';
 export { LAYOUTS_V21, LAYOUTS_V22 } from './layouts-v2.js';
-export { LAYOUTS_V30, LAYOUTS_V31 } from './layouts-v3.js';
+export { LAYOUTS_V30, LAYOUTS_V31, layoutsV3, type V3Shape } from './layouts-v3.js';
+export { defaultShape, layoutsForRecord, territoryIpLength } from './shape-v3.js';
+export { fallbackCharset, latin1ToCp850, type FallbackCharset } from './charset.js';
 export { type CwrFinding, type CwrFindingCode, FINDING_NUMBERS } from './finding.js';
 export { readLines, type DecodedLine } from './decode-lines.js';
 export { parseRecord, type CwrRecord, type ParsedRecord } from './parse-record.js';
@@ -17,7 +19,7 @@ export {
   type CwrUnreadableLine,
   type ReadCwrOptions,
 } from './read-cwr.js';
-export { toRegistration, workRecords, parseDuration, parseSociety } from './to-registration.js';
+export { toRegistration, workRecords, parseDuration, parseSociety, parseCwrDate } from './to-registration.js';
 export { validateTransaction, type ValidatedTransaction } from './validate-transaction.js';
 export {
   validateCwr,
