@@ -10,16 +10,19 @@ const CP850_HIGH =
 
 /**
  * Which code page explains the non-UTF-8 lines of a file, from its HDR character set (standards.md §3.3).
- * 2.x files announce ASCII (or nothing, or UTF-8) and yet carry bytes written by DOS/Windows tools in
- * code page 850 (the EMI file's `0xA5` is `Ñ`, which Latin-1 would read as `¥`): cp850. A file that names
- * ISO-8859-1/Latin-1, and a 3.x file that names nothing (3.x defaults to ISO-8859-1), is read as Latin-1.
+ * 2.x files that announce nothing or `ASCII` and yet carry 8-bit bytes were written by DOS/Windows tools
+ * in code page 850: the EMI file's `0xA5` is `Ñ`, which Latin-1 would read as `¥`. So: cp850 for a blank
+ * or ASCII 2.x character set (or one naming 850); Latin-1 for everything else (ISO-8859-1, UTF-8 files
+ * with stray bytes, and 3.x files, whose default is ISO-8859-1).
  */
 export function fallbackCharset(characterSet: string, version: CwrVersion): FallbackCharset {
-  const cs = characterSet.trim().toUpperCase();
-  if (/8859|LATIN|1252/.test(cs)) return 'latin1';
-  if (/850/.test(cs)) return 'cp850';
-  if (cs === '' && version.startsWith('3')) return 'latin1';
-  return 'cp850';
+  const cs = characterSet
+    .trim()
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, '');
+  if (cs.includes('850')) return 'cp850';
+  if (version.startsWith('3')) return 'latin1';
+  return cs === '' || cs === 'ASCII' || cs === 'USASCII' ? 'cp850' : 'latin1';
 }
 
 /**

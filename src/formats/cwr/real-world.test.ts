@@ -46,10 +46,11 @@ describe('code page 850 fallback (standards.md §3.3)', () => {
     expect(latin1ToCp850('\u0082T\u0090')).toBe('éTÉ');
   });
 
-  it('uses cp850 for blank, ASCII and UTF-8 character sets, Latin-1 where named or 3.x blank', () => {
+  it('uses cp850 for a blank or ASCII 2.x character set, Latin-1 otherwise and in 3.x', () => {
     expect(fallbackCharset('', '2.1')).toBe('cp850');
     expect(fallbackCharset('ASCII', '2.1')).toBe('cp850');
-    expect(fallbackCharset('UTF-8', '2.2')).toBe('cp850');
+    expect(fallbackCharset('CP850', '3.1')).toBe('cp850');
+    expect(fallbackCharset('UTF-8', '2.2')).toBe('latin1');
     expect(fallbackCharset('ISO-8859-1', '2.2')).toBe('latin1');
     expect(fallbackCharset('', '3.1')).toBe('latin1');
   });
