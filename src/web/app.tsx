@@ -7,11 +7,13 @@ import type { Me } from './lib/types.js';
 import { ApiContext } from './lib/use-api.js';
 import { StatementPage } from './member/statement-page.js';
 import { StatementsPage } from './member/statements-page.js';
+import { RegisterPage } from './member/register-page.js';
 import { UsagePage } from './member/usage-page.js';
 import { WorkPage } from './member/work-page.js';
 import { WorksPage } from './member/works-page.js';
 import { DistributionsPage } from './ops/distributions-page.js';
 import { OverclaimsPage } from './ops/overclaims-page.js';
+import { QuarantinePage } from './ops/quarantine-page.js';
 import { ReportPage, ReportsPage } from './ops/reports-page.js';
 import { ReviewPage } from './ops/review-page.js';
 
@@ -32,9 +34,11 @@ const NAV: Record<'member' | 'operations', [string, MessageKey][]> = {
     ['works', 'nav.works'],
     ['usage', 'nav.usage'],
     ['statements', 'nav.statements'],
+    ['register', 'nav.register'],
   ],
   operations: [
     ['reports', 'nav.reports'],
+    ['quarantine', 'nav.quarantine'],
     ['review', 'nav.review'],
     ['overclaims', 'nav.overclaims'],
     ['distributions', 'nav.distributions'],
@@ -43,7 +47,7 @@ const NAV: Record<'member' | 'operations', [string, MessageKey][]> = {
 };
 
 /** The page of a route for a face; unknown routes fall back to the face's first page. */
-function Page({ face, route }: { face: 'member' | 'operations'; route: string[] }) {
+function Page({ face, route, me }: { face: 'member' | 'operations'; route: string[]; me: Me }) {
   const [head, a, b] = route;
   const staff = face === 'operations';
   if (head === 'statements' && a && b) return <StatementPage distributionId={a} partyId={b} staff={staff} />;
@@ -51,11 +55,13 @@ function Page({ face, route }: { face: 'member' | 'operations'; route: string[] 
   if (head === 'works' && a) return <WorkPage workId={a} withUsage={!staff} />;
   if (face === 'member') {
     if (head === 'usage') return <UsagePage />;
+    if (head === 'register') return <RegisterPage me={me} />;
     return <WorksPage />;
   }
   if (head === 'works') return <WorksPage />;
   if (head === 'reports' && a) return <ReportPage reportId={a} />;
   if (head === 'review') return <ReviewPage />;
+  if (head === 'quarantine') return <QuarantinePage />;
   if (head === 'overclaims') return <OverclaimsPage />;
   if (head === 'distributions') return <DistributionsPage />;
   return <ReportsPage />;
@@ -181,7 +187,7 @@ export function App() {
       ) : (
         <ApiContext.Provider value={client}>
           <main id="main" tabIndex={-1} data-face={face ?? 'none'}>
-            {face ? <Page face={face} route={route} /> : <p>{i18n.t('role.noface', { role: me.role })}</p>}
+            {face ? <Page face={face} route={route} me={me} /> : <p>{i18n.t('role.noface', { role: me.role })}</p>}
           </main>
         </ApiContext.Provider>
       )}

@@ -3,7 +3,7 @@ import type { Store } from '../../src/warehouse/index.js';
 /**
  * A small quarter for the browser tests, by SQL on the stage tables' contract columns: two member
  * writers with a work each, two reports (one complete, one waiting for parts), one accepted and one
- * review match, claims and invoices (one with an overclaim held), and one conserved distribution
+ * review match (with its review item), a quarantined line, claims and invoices (one with an overclaim held), and one conserved distribution
  * with a statement for each member.
  */
 export const PORTAL_DATA = `
@@ -29,6 +29,10 @@ INSERT INTO reports (report_id, message_id, sender, sender_name, service, territ
 INSERT INTO matches (report_id, block_id, resource_ref, dsp_resource_id, isrc, title, artists, work_id, method, score, status, evidence, code_version, run_id) VALUES
   ('SVCA-1', 'B1', 'R1', 'd1', 'FRAAA2400001', 'La Mer Bleue', 'Marie D', 'W1', 'isrc', 1000, 'accepted', NULL, '0.1.0', 'run-2'),
   ('SVCA-1', 'B2', 'R2', 'd2', NULL, 'Nite Train (Live)', 'Sleepers', 'W2', 'metadata', 780, 'review', '{"title": 0.86, "performer": 0.7, "duration": "185 s vs 190 s"}', '0.1.0', 'run-2');
+INSERT INTO review_items (review_id, resource_key, memory_key, report_id, dsp_resource_id, isrc, title, artists, proposed_work_id, method, score, reason, evidence, status, run_id, created_at) VALUES
+  ('rev-1', 'SVCA-1/B2/R2', 'SVC-A:d2', 'SVCA-1', 'd2', NULL, 'Nite Train (Live)', 'Sleepers', 'W2', 'metadata', 780, 'score', '{"title": 0.86, "performer": 0.7, "duration": "185 s vs 190 s"}', 'open', 'run-2', '2025-04-01 10:00:00');
+INSERT INTO quarantine (file_id, path, line_no, record_type, code, reason, raw, run_id) VALUES
+  ('f-svcb', 'in/SVCB-1_1of2.tsv', 17, 'RU01', 'DSR_BAD_NUMBER', 'Usages is not a whole number: "12,5"', 'RU01\tR9\t12,5', 'run-1');
 INSERT INTO invoices (invoice_id, report_id, licensor, rights_controller, currency, amount, performing, mechanical, held_overclaim, claim_file, status, run_id) VALUES
   ('INV-A', 'SVCA-1', 'society', 'SACEM', 'EUR', 3000000000, 3000000000, 0, 0, 'CDM-A.tsv', 'issued', 'run-3'),
   ('INV-B', 'SVCB-1', 'society', 'SACEM', 'EUR', 1000000000, 1000000000, 0, 250000000, 'CDM-B.tsv', 'issued', 'run-3');

@@ -150,3 +150,37 @@ export interface Distribution {
   readonly held: string;
   readonly createdAt: string;
 }
+
+/** An item of the review queue (`GET /review-items`): a resource the engine could not settle alone. */
+export interface ReviewItem {
+  readonly reviewId: string;
+  readonly reportId: string;
+  readonly dspResourceId: string | null;
+  readonly isrc: string | null;
+  readonly title: string | null;
+  readonly artists: string | null;
+  readonly proposedWorkId: string | null;
+  readonly method: string;
+  readonly score: number;
+  readonly reason: string;
+  readonly status: string;
+}
+
+/** One review item with its evidence, candidate works and past decisions (`GET /review-items/{id}`). */
+export interface ReviewDetail extends ReviewItem {
+  readonly evidence: unknown;
+  readonly candidates: { workId: string; title: string; iswc: string | null }[];
+  readonly decisions: { decisionId: string; decision: string; workId: string | null; who: string; why: string | null; decidedAt: string }[];
+}
+
+/** A quarantined input line (`GET /quarantine`). */
+export interface QuarantinedLine {
+  readonly fileId: string;
+  readonly path: string;
+  readonly lineNo: string;
+  readonly recordType: string | null;
+  readonly code: string;
+  readonly reason: string;
+  readonly raw: string | null;
+  readonly runId: string;
+}

@@ -7,7 +7,7 @@ import { useClient, useLoad } from '../lib/use-api.js';
 import { DataTable, Money, Show } from '../ui/parts.js';
 import type { StatementWithLines } from './statement-lines.js';
 
-/** One statement: totals, its lines, the CSV download and the trace of a line back to its report. */
+/** One statement: totals, its lines, the CSV and PDF downloads and the trace of a line back to its report. */
 export function StatementPage({ distributionId, partyId, staff }: { distributionId: string; partyId: string; staff: boolean }) {
   const { t } = useI18n();
   const client = useClient();
@@ -32,6 +32,9 @@ export function StatementPage({ distributionId, partyId, staff }: { distribution
           <p>
             <button type="button" onClick={() => void client.download(`${base}/lines.csv`, `statement-${s.distributionId}-${partyId}.csv`)}>
               {t('statement.csv')}
+            </button>{' '}
+            <button type="button" onClick={() => void client.download(`${base}/statement.pdf`, `statement-${s.distributionId}-${partyId}.pdf`)}>
+              {t('statement.pdf')}
             </button>
           </p>
           <DataTable

@@ -28,10 +28,17 @@ describe('findDecisionRoute', () => {
     expect(route?.body('accept', 'W2')).toEqual({});
   });
 
-  it('sends the decision in the body to a single decisions route', () => {
+  it('sends the decision in the body to a single decisions route, the work only to reassign', () => {
     const route = findDecisionRoute({ paths: { '/review-queue/{reportId}/{blockId}/{resourceRef}/decisions': post } });
     expect(route?.path('reject', match)).toBe('/review-queue/SVC%20A%2F1/B2/R2/decisions');
-    expect(route?.body('reject', 'W2')).toEqual({ decision: 'reject', workId: 'W2' });
+    expect(route?.body('reject', 'W2')).toEqual({ decision: 'reject' });
+    expect(route?.body('reassign', 'W9')).toEqual({ decision: 'reassign', workId: 'W9' });
+  });
+
+  it("finds the API's own route, POST /review-items/{reviewId}/decision, beside its GET routes", () => {
+    const route = findDecisionRoute({ paths: { '/review-items': { get: {} }, '/review-items/{reviewId}': { get: {} }, '/review-items/{reviewId}/decision': post } });
+    expect(route?.path('accept', { reviewId: 'rev-3' })).toBe('/review-items/rev-3/decision');
+    expect(route?.body('accept', 'W2')).toEqual({ decision: 'accept' });
   });
 });
 

@@ -1,5 +1,3 @@
-import type { Match } from '../lib/types.js';
-
 export type Decision = 'accept' | 'reject' | 'reassign';
 
 interface OpenApi {
@@ -8,15 +6,15 @@ interface OpenApi {
 
 /** How to send a review decision, when the API offers it. */
 export interface DecisionRoute {
-  /** The path to POST for this decision on this match. */
-  path(decision: Decision, match: Match): string;
-  /** The body: the decision itself when one route takes all three. */
+  /** The path to POST for this decision on this item (its fields fill the path's `{name}`s). */
+  path(decision: Decision, item: object): string;
+  /** The body: the decision itself when one route takes all three; the work only for a reassignment. */
   body(decision: Decision, workId: string | null): Record<string, string>;
 }
 
-const fill = (template: string, match: Match) =>
+const fill = (template: string, item: object) =>
   template.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = (match as unknown as Record<string, unknown>)[name];
+    const value = (item as Record<string, unknown>)[name];
     return encodeURIComponent(typeof value === 'string' ? value : '');
   });
 
@@ -38,6 +36,6 @@ export function findDecisionRoute(spec: OpenApi): DecisionRoute | null {
     };
   }
   const single = posts.find((p) => /\/decisions?$/.test(p));
-  if (single) return { path: (_d, m) => fill(single, m), body: (d, workId) => ({ decision: d, ...(workId ? { workId } : {}) }) };
+  if (single) return { path: (_d, m) => fill(single, m), body: (d, workId) => ({ decision: d, ...(d === 'reassign' && workId ? { workId } : {}) }) };
   return null;
 }

@@ -1,20 +1,17 @@
 import { useState } from 'react';
-import type { Page } from '../lib/api-client.js';
 import { useI18n } from '../lib/i18n.js';
 import { href } from '../lib/router.js';
-import type { Match, WorkDetail } from '../lib/types.js';
+import type { ReviewDetail, ReviewItem, WorkDetail } from '../lib/types.js';
 import { useClient, useLoad } from '../lib/use-api.js';
 import { DataTable, Show } from '../ui/parts.js';
 import { findDecisionRoute, type Decision, type DecisionRoute } from './decision-route.js';
 
-const matchKey = (m: Match) => `${m.reportId}/${m.blockId}/${m.resourceRef}`;
-
-/** The review queue: matches waiting for a person, the evidence beside the proposed work, and the decisions. */
+/** The review queue: open items, the evidence beside the proposed work, and accept/reject/reassign. */
 export function ReviewPage() {
   const { t } = useI18n();
   const queue = useLoad(async (c) => {
-    const [page, spec] = await Promise.all([c.get<Page<Match>>('/review-queue', { limit: 200 }), c.get<object>('/openapi.json')]);
-    return { page, route: findDecisionRoute(spec) };
+    const [list, spec] = await Promise.all([c.get<{ items: ReviewItem[] }>('/review-items', { status: 'open', limit: 200 }), c.get<object>('/openapi.json')]);
+    return { items: list.items, route: findDecisionRoute(spec) };
   }, []);
   const [selected, setSelected] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -23,38 +20,40 @@ export function ReviewPage() {
       <h1 id="review-h">{t('review.heading')}</h1>
       {notice && <p role="status" className="notice">{notice}</p>}
       <Show loaded={queue}>
-        {({ page, route }) => {
-          if (page.items.length === 0) return <p className="empty">{t('review.empty')}</p>;
-          const current = page.items.find((m) => matchKey(m) === selected) ?? page.items[0]!;
+        {({ items, route }) => {
+          if (items.length === 0) return <p className="empty">{t('review.empty')}</p>;
+          const current = items.find((m) => m.reviewId === selected) ?? items[0]!;
           return (
             <>
               {!route && <p className="notice" data-testid="no-decision-route">{t('review.noRoute')}</p>}
               <DataTable
-                caption={t('common.of', { shown: page.items.length, total: page.total })}
-                rows={page.items}
-                rowKey={matchKey}
+                caption={t('common.of', { shown: items.length, total: items.length })}
+                rows={items}
+                rowKey={(m) => m.reviewId}
                 columns={[
                   {
                     header: t('works.title'),
                     cell: (m) => (
-                      <button type="button" className="link" aria-pressed={matchKey(m) === matchKey(current)} onClick={() => setSelected(matchKey(m))}>
-                        {m.title ?? m.resourceRef}
+                      <button type="button" className="link" aria-pressed={m.reviewId === current.reviewId} onClick={() => setSelected(m.reviewId)}>
+                        {m.title ?? m.dspResourceId ?? m.reviewId}
                       </button>
                     ),
                   },
                   { header: t('work.performers'), cell: (m) => m.artists ?? '—' },
                   { header: 'ISRC', cell: (m) => m.isrc ?? '—' },
                   { header: t('review.method'), cell: (m) => m.method },
+                  { header: t('review.reason'), cell: (m) => m.reason },
                   { header: t('review.score'), cell: (m) => m.score, numeric: true },
                   { header: t('overclaims.report'), cell: (m) => <a href={href('reports', m.reportId)}>{m.reportId}</a> },
                 ]}
               />
-              <ReviewItem
-                key={matchKey(current)}
-                match={current}
+              <ReviewCard
+                key={current.reviewId}
+                item={current}
                 route={route}
                 onDecided={(d) => {
                   setNotice(t('review.done', { decision: t(`review.${d}`) }));
+                  setSelected(null);
                   queue.reload();
                 }}
               />
@@ -81,34 +80,50 @@ function Evidence({ value }: { value: unknown }) {
   );
 }
 
-function ReviewItem({ match, route, onDecided }: { match: Match; route: DecisionRoute | null; onDecided: (d: Decision) => void }) {
+/** One item: as reported (with the engine's evidence) beside the proposed work, and the decision buttons. */
+function ReviewCard({ item, route, onDecided }: { item: ReviewItem; route: DecisionRoute | null; onDecided: (d: Decision) => void }) {
   const { t } = useI18n();
   const client = useClient();
   const [workId, setWorkId] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const work = useLoad(async (c) => (match.workId ? c.get<WorkDetail>(`/works/${encodeURIComponent(match.workId)}`) : null), [match.workId]);
+  const [busy, setBusy] = useState(false);
+  const detail = useLoad((c) => c.get<ReviewDetail>(`/review-items/${encodeURIComponent(item.reviewId)}`), [item.reviewId]);
+  const work = useLoad(async (c) => (item.proposedWorkId ? c.get<WorkDetail>(`/works/${encodeURIComponent(item.proposedWorkId)}`) : null), [item.proposedWorkId]);
   const decide = async (d: Decision) => {
     if (!route) return;
     setError(null);
+    setBusy(true);
     try {
-      await client.post(route.path(d, match), route.body(d, d === 'reassign' ? workId : match.workId));
+      await client.post(route.path(d, item), route.body(d, d === 'reassign' ? workId.trim() : item.proposedWorkId));
       onDecided(d);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
     }
   };
   return (
-    <div className="side-by-side" aria-label={t('review.evidence')}>
+    <div className="side-by-side" aria-label={t('review.evidence')} data-testid="review-card">
       <section className="card">
         <h2>{t('review.reported')}</h2>
         <dl>
-          <div><dt>{t('works.title')}</dt><dd>{match.title ?? '—'}</dd></div>
-          <div><dt>{t('work.performers')}</dt><dd>{match.artists ?? '—'}</dd></div>
-          <div><dt>ISRC</dt><dd>{match.isrc ?? '—'}</dd></div>
-          <div><dt>DSP ID</dt><dd>{match.dspResourceId ?? '—'}</dd></div>
-          <div><dt>{t('review.method')}</dt><dd>{match.method} · {t('review.score')} {match.score}/1000</dd></div>
-          <div><dt>{t('review.evidence')}</dt><dd><Evidence value={match.evidence} /></dd></div>
+          <div><dt>{t('works.title')}</dt><dd>{item.title ?? '—'}</dd></div>
+          <div><dt>{t('work.performers')}</dt><dd>{item.artists ?? '—'}</dd></div>
+          <div><dt>ISRC</dt><dd>{item.isrc ?? '—'}</dd></div>
+          <div><dt>DSP ID</dt><dd>{item.dspResourceId ?? '—'}</dd></div>
+          <div><dt>{t('review.method')}</dt><dd>{item.method} · {t('review.score')} {item.score}/1000 · {item.reason}</dd></div>
+          <div><dt>{t('review.evidence')}</dt><dd><Show loaded={detail}>{(d) => <Evidence value={d.evidence} />}</Show></dd></div>
         </dl>
+        <Show loaded={detail}>
+          {(d) =>
+            d.decisions.length > 0 && (
+              <>
+                <h3>{t('review.decisions')}</h3>
+                <ul>{d.decisions.map((x) => <li key={x.decisionId}>{x.decidedAt.slice(0, 10)} {x.decision} {x.workId ?? ''} ({x.who}){x.why ? `: ${x.why}` : ''}</li>)}</ul>
+              </>
+            )
+          }
+        </Show>
       </section>
       <section className="card">
         <h2>{t('review.candidate')}</h2>
@@ -128,16 +143,16 @@ function ReviewItem({ match, route, onDecided }: { match: Match; route: Decision
           }
         </Show>
         <div className="actions">
-          <button type="button" className="primary" disabled={!route} onClick={() => void decide('accept')}>
+          <button type="button" className="primary" disabled={!route || busy || item.proposedWorkId === null} onClick={() => void decide('accept')}>
             {t('review.accept')}
           </button>
-          <button type="button" disabled={!route} onClick={() => void decide('reject')}>
+          <button type="button" disabled={!route || busy} onClick={() => void decide('reject')}>
             {t('review.reject')}
           </button>
           <label>
-            {t('review.reassignTo')} <input value={workId} onChange={(e) => setWorkId(e.target.value)} size={10} disabled={!route} />
+            {t('review.reassignTo')} <input value={workId} onChange={(e) => setWorkId(e.target.value)} size={14} disabled={!route || busy} />
           </label>
-          <button type="button" disabled={!route || workId.trim() === ''} onClick={() => void decide('reassign')}>
+          <button type="button" disabled={!route || busy || workId.trim() === ''} onClick={() => void decide('reassign')}>
             {t('review.reassign')}
           </button>
         </div>
