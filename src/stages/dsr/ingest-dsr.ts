@@ -52,14 +52,24 @@ export async function ingestDsrFiles(
   files: readonly string[],
   options: DsrIngestOptions,
 ): Promise<{ files: DsrIngestFileResult[]; totals: DsrIngestTotals; runId: string }> {
+  // DuckDB reads the first file (temp tables only, nothing written) while its SHA-256 is computed
+  // here, so hashing adds nothing to a single-file ingest; a duplicate's analysis is dropped.
+  const first = files[0];
+  const early = first === undefined ? undefined : analyseDsrFile(store, first).then(
+    (analysis) => ({ analysis }),
+    (error: unknown) => ({ error }),
+  );
   const prints: RunInput[] = [];
   for (const file of files) {
     try {
       prints.push({ file, ...(await fingerprintFile(file)) });
     } catch (cause) {
+      await early;
+      await dropDsrTemp(store);
       throw new TuttiError('NOT_FOUND', `cannot read ${file}: ${(cause as Error).message}`, { file }, { cause });
     }
   }
+  const firstAnalysis = await early;
   const result = await recordRun(
     store,
     { stage: 'dsr-ingest', params: { files: [...files] }, inputs: prints, codeVersion: options.codeVersion, now: options.now() },
@@ -67,7 +77,12 @@ export async function ingestDsrFiles(
     async (runId) => {
       const results: DsrIngestFileResult[] = [];
       for (const [index, input] of prints.entries()) {
-        results.push(await ingestOne(store, input, index, runId, options));
+        let pre: DsrFileAnalysis | undefined;
+        if (index === 0 && firstAnalysis) {
+          if ('error' in firstAnalysis) throw firstAnalysis.error;
+          pre = firstAnalysis.analysis;
+        }
+        results.push(await ingestOne(store, input, index, runId, options, pre));
         await dropDsrTemp(store);
       }
       const totals: DsrIngestTotals = {
@@ -85,14 +100,22 @@ export async function ingestDsrFiles(
   return { files: result.files, totals: result.totals, runId: result.runId };
 }
 
-async function ingestOne(store: Store, input: RunInput, index: number, runId: string, options: DsrIngestOptions): Promise<DsrIngestFileResult> {
+/** `pre`: the file's analysis when it was already read (its temp tables are still on the connection). */
+async function ingestOne(
+  store: Store,
+  input: RunInput,
+  index: number,
+  runId: string,
+  options: DsrIngestOptions,
+  pre?: DsrFileAnalysis,
+): Promise<DsrIngestFileResult> {
   const { file, sha256 } = input;
   const step = (name: string) => options.onProgress?.({ file, index, step: name });
   const seen = await store.one<{ status: string; reason: string | null }>(sql`SELECT status, reason FROM input_files WHERE file_id = ${sha256}`);
   if (seen && seen.status !== 'rejected') return { file, status: 'duplicate', lines: 0, quarantined: 0 };
   if (seen) return { file, status: 'rejected', lines: 0, quarantined: 0, reason: seen.reason ?? 'rejected before' };
   step('read');
-  const a = await analyseDsrFile(store, file);
+  const a = pre ?? (await analyseDsrFile(store, file));
   const refusal = a.rejected ?? (await partRefusal(store, a, sha256));
   if (refusal !== null || !a.header || !a.reportId) {
     const reason = refusal ?? 'not a DSR';
