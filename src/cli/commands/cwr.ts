@@ -91,6 +91,7 @@ async function importCommand(ctx: CliContext, files: string[]) {
       | 'transactions'
       | 'rejectedTransactions'
       | 'skippedTransactions'
+      | 'agreements'
       | 'quarantinedLines',
   ) => results.reduce((s, r) => s + r[k], 0);
   const totals = {
@@ -105,6 +106,7 @@ async function importCommand(ctx: CliContext, files: string[]) {
     transactions: sum('transactions'),
     rejectedTransactions: sum('rejectedTransactions'),
     skippedTransactions: sum('skippedTransactions'),
+    agreements: sum('agreements'),
     quarantinedLines: sum('quarantinedLines'),
   };
   ctx.result({ files: results, totals }, () =>

@@ -310,6 +310,83 @@ describe('importCwrFile', () => {
     expect(await store.all('SELECT label FROM work_recording_details')).toEqual([{ label: 'NEW LABEL' }]);
   });
 
+  it('loads agreements with their territories and IPA shares, replacing an agreement sent again', async () => {
+    const store = await openStore(':memory:');
+    const agrFile = (acquirerPr: string, name: string) => {
+      const head = sampleLines('2.1', 1)[0]!;
+      const rec = (length: number, parts: readonly (readonly [number, string])[]) =>
+        parts.reduce((line, [start, text]) => put(line, start, text), ' '.repeat(length));
+      const ipa = (r: number, role: string, pr: string) =>
+        rec(153, [
+          [1, `IPA00000000${String(r).padStart(8, '0')}`],
+          [20, role],
+          [22, r === 2 ? '00250165006' : '00000000000'],
+          [46, `P00${r}`],
+          [55, `PUBLISHER ${r}`],
+          [130, '58 '],
+          [133, pr],
+          [138, '058'],
+          [141, '05000'],
+        ]);
+      const group = [
+        'GRHAGR0000102.100000000000  ',
+        rec(121, [
+          [1, 'AGR0000000000000000'],
+          [20, 'AG-1'],
+          [48, 'OS'],
+          [50, '20240101'],
+          [58, '00000000'],
+          [92, '20231215'],
+          [100, '00012'],
+          [105, 'S'],
+        ]),
+        'TER0000000000000001I2136',
+        'TER0000000000000002E0250',
+        ipa(3, 'AS', '05000'),
+        ipa(4, 'AC', acquirerPr),
+      ];
+      return [
+        put(head, 15, name.padEnd(45)),
+        ...group,
+        `GRT00001${'00000001'}${String(group.length + 1).padStart(8, '0')}`,
+        `TRL00001${'00000001'}${String(group.length + 3).padStart(8, '0')}`,
+      ];
+    };
+    const first = await importCwrFile(store, await fileOf(agrFile('05000', 'A'), 'agr.V21'), options);
+    expect(first).toMatchObject({ status: 'imported', agreements: 1, works: 0, errors: 0 });
+    expect(
+      await store.all(
+        'SELECT agreement_id, agreement_type, start_date::VARCHAR AS start, end_date, number_of_works, territories FROM cwr_agreements',
+      ),
+    ).toEqual([
+      {
+        agreement_id: '00250165006-AG-1',
+        agreement_type: 'OS',
+        start: '2024-01-01',
+        end_date: null,
+        number_of_works: 12,
+        territories: '+2136 -0250',
+      },
+    ]);
+    expect(
+      await store.all('SELECT role, party_id, pr_society, pr_share FROM cwr_agreement_parties ORDER BY role'),
+    ).toEqual([
+      { role: 'AC', party_id: 'IP:00250165006:P004', pr_society: '058', pr_share: 5000 },
+      { role: 'AS', party_id: 'IP:00250165006:P003', pr_society: '058', pr_share: 5000 },
+    ]);
+    await importCwrFile(store, await fileOf(agrFile('04996', 'B'), 'agr2.V21'), options);
+    expect(await store.all('SELECT count(*)::INTEGER AS n FROM cwr_agreements')).toEqual([{ n: 1 }]);
+    expect(await store.all("SELECT pr_share FROM cwr_agreement_parties WHERE role = 'AC'")).toEqual([
+      { pr_share: 4996 },
+    ]);
+    // An agreement whose IPA shares pass 100 % is rejected and quarantined, not stored.
+    const bad = await importCwrFile(store, await fileOf(agrFile('06000', 'C'), 'agr3.V21'), options);
+    expect(bad).toMatchObject({ agreements: 0, rejectedTransactions: 1 });
+    expect(await store.all("SELECT pr_share FROM cwr_agreement_parties WHERE role = 'AC'")).toEqual([
+      { pr_share: 4996 },
+    ]);
+  });
+
   it('treats a REV for an unknown work as a new registration', async () => {
     const store = await openStore(':memory:');
     const result = await importCwrFile(store, await fileOf(sampleLines('2.2', 2, 'REV')), options);

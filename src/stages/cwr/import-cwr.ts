@@ -16,6 +16,7 @@ import {
   loadStoredWork,
   type WorkToAppend,
 } from './work-store.js';
+import { storeAgreement, toAgreementRows } from './agreement-store.js';
 import { snapshotKey, toWorkRows, type WorkRows } from './work-rows.js';
 
 /** The outcome of importing one file (one entry of `tutti cwr import --json`). */
@@ -32,7 +33,9 @@ export interface CwrImportResult {
   readonly unchangedWorks: number;
   readonly transactions: number;
   readonly rejectedTransactions: number;
-  /** AGR, ACK, EXC and other transactions that register no work are read and validated but not imported. */
+  /** Agreements (AGR with TER/IPA) written to `cwr_agreements` (a later AGR with the same number replaces them). */
+  readonly agreements: number;
+  /** ACK, EXC and other transactions that register no work are read and validated but not imported. */
   readonly skippedTransactions: number;
   readonly quarantinedLines: number;
   readonly errors: number;
@@ -81,6 +84,7 @@ export async function importCwrFile(
     unchangedWorks: 0,
     transactions: 0,
     rejectedTransactions: 0,
+    agreements: 0,
     skippedTransactions: 0,
     quarantinedLines: 0,
     errors: 0,
@@ -109,6 +113,7 @@ export async function importCwrFile(
           newWorks: 0,
           revisedWorks: 0,
           unchangedWorks: 0,
+          agreements: 0,
           skippedTransactions: 0,
           quarantinedLines: 0,
         };
@@ -176,6 +181,14 @@ export async function importCwrFile(
             return;
           }
           for (const u of v.transaction.unreadable) await quarantine(u.line, u.raw, u.finding);
+          if (v.transaction.type === 'AGR' && header) {
+            const agreement = toAgreementRows(v.transaction, header.submitter);
+            if (agreement) {
+              await storeAgreement(store, agreement, header.submitter, sha256);
+              counts.agreements++;
+            } else counts.skippedTransactions++;
+            return;
+          }
           if (!IMPORTED.has(v.transaction.type) || !v.registration || !header) {
             counts.skippedTransactions++;
             return;
