@@ -6,7 +6,7 @@ import { writeDataset, generateDataset } from '../../generate/index.js';
 import { runQuarter } from '../../stages/quarter/index.js';
 import { openStore } from '../../warehouse/index.js';
 import { action } from '../command.js';
-import { formatQuarterSummary, quarterJson } from './quarter-summary.js';
+import { formatQuarterSummary } from './quarter-summary.js';
 
 /** `tutti demo [--dir DIR]`: a small generated quarter, end to end, on a fresh store in DIR. */
 export function registerDemoCommands(program: Command): void {
@@ -54,7 +54,18 @@ export function registerDemoCommands(program: Command): void {
             (SELECT count(*) FROM usage_lines) AS usage_lines, (SELECT count(*) FROM quarantine) AS quarantined`);
           const serve = `tutti serve --db ${db} --port 8080`;
           ctx.result(
-            { dir, db, generated: { works: generated.works, reports: generated.reports, usageLines: generated.usageLines }, warehouse: counts, ...quarterJson(result), api: { serve, accounts } },
+            {
+              dir,
+              db,
+              generated: {
+                works: generated.works,
+                reports: generated.reports,
+                usageLines: generated.usageLines,
+              },
+              warehouse: counts,
+              ...result,
+              api: { serve, accounts },
+            },
             () =>
               [
                 `tutti demo — ${dir}`,

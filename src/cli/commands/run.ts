@@ -1,17 +1,23 @@
 import type { Command } from 'commander';
 import { runQuarter } from '../../stages/quarter/index.js';
 import { action } from '../command.js';
-import { formatQuarterSummary, quarterJson } from './quarter-summary.js';
+import { formatQuarterSummary } from './quarter-summary.js';
 
 /** `tutti run --period P --in DIR --out DIR [--assume-paid]`: the whole period in one resumable command. */
 export function registerRunCommands(program: Command): void {
   program
     .command('run')
-    .description('run a whole period: ingest new CWR and DSR files from --in, identify, claim, collect, distribute')
+    .description(
+      'run a whole period: ingest new CWR and DSR files from --in, identify, claim, collect, distribute',
+    )
     .requiredOption('--period <period>', 'YYYY-MM, YYYY-Qn or YYYY')
     .requiredOption('--in <dir>', 'folder with the CWR, DSR and mandates.json files')
     .requiredOption('--out <dir>', 'folder for claims, invoices and statements')
-    .option('--assume-paid', 'record every open invoice of the period as paid in full (demos, benchmarks)', false)
+    .option(
+      '--assume-paid',
+      'record every open invoice of the period as paid in full (demos, benchmarks)',
+      false,
+    )
     .action(
       action(async (ctx, opts: { period: string; in: string; out: string; assumePaid: boolean }) => {
         const result = await ctx.withStore((store) =>
@@ -27,7 +33,7 @@ export function registerRunCommands(program: Command): void {
             },
           }),
         );
-        ctx.result(quarterJson(result), () => formatQuarterSummary(result));
+        ctx.result(result, () => formatQuarterSummary(result));
         return result.conservation && result.conservation['ok'] === false ? 1 : 0;
       }),
     );

@@ -18,8 +18,8 @@ export interface AllocationPart<K extends string = string> {
  */
 export function allocate<K extends string>(total: Micros, parts: readonly AllocationPart<K>[]): Map<K, Micros> {
   if (total < 0n) {
-    const mirrored = allocate(micros(-total), parts);
-    return new Map([...mirrored].map(([k, v]) => [k, micros(-v)]));
+    const mirrored = allocate(micros(0n - total), parts);
+    return new Map([...mirrored].map(([k, v]) => [k, micros(0n - v)]));
   }
   let weights = 0n;
   const seen = new Set<K>();

@@ -56,7 +56,7 @@ export function parseMicros(text: string, options: { round?: boolean } = {}): Mi
  */
 export function formatMicros(value: Micros, decimals = 6): string {
   const negative = value < 0n;
-  const abs = negative ? -value : value;
+  const abs = negative ? 0n - value : value;
   const whole = abs / MICROS_PER_UNIT;
   const fraction = (abs % MICROS_PER_UNIT).toString().padStart(6, '0');
   if (decimals < 6 && /[1-9]/.test(fraction.slice(decimals))) {
@@ -69,7 +69,7 @@ export function formatMicros(value: Micros, decimals = 6): string {
 /** Lossy by name: rounds half away from zero to `decimals` places, for display only (never to store). */
 export function formatMicrosRounded(value: Micros, decimals: number): string {
   const step = 10n ** BigInt(6 - decimals);
-  const abs = value < 0n ? -value : value;
+  const abs = value < 0n ? 0n - value : value;
   const rounded = ((abs + step / 2n) / step) * step;
   return formatMicros(micros(value < 0n ? -rounded : rounded), decimals);
 }

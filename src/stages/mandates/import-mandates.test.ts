@@ -21,19 +21,24 @@ describe('importMandates', () => {
     const store = await openStore(':memory:');
     await importMandates(store, [mandate], { codeVersion: 't', now });
     await importMandates(store, [mandate], { codeVersion: 't', now });
-    const rows = await store.all<{ territories: string; right_types: string[]; services: string[]; valid_to: null }>(
-      'SELECT territories, right_types, services, valid_to FROM mandates',
-    );
-    expect(rows).toEqual([{ territories: '+2123', right_types: ['mechanical'], services: ['Spotify', 'Deezer'], valid_to: null }]);
+    const rows = await store.all<{
+      territories: string;
+      right_types: string[];
+      services: string[];
+      valid_to: null;
+    }>('SELECT territories, right_types, services, valid_to FROM mandates');
+    expect(rows).toEqual([
+      { territories: '+2123', right_types: ['mechanical'], services: ['Spotify', 'Deezer'], valid_to: null },
+    ]);
     expect((await store.all('SELECT party_id FROM parties')).length).toBe(1);
     store.close();
   });
 
   it('refuses a mandate with an impossible commission, naming the field', async () => {
     const store = await openStore(':memory:');
-    await expect(importMandates(store, [{ ...mandate, commissionBp: 12000 }], { codeVersion: 't', now })).rejects.toThrow(
-      /mandate M-IMPEL: commissionBp/,
-    );
+    await expect(
+      importMandates(store, [{ ...mandate, commissionBp: 12000 }], { codeVersion: 't', now }),
+    ).rejects.toThrow(/mandate M-IMPEL: commissionBp/);
     store.close();
   });
 

@@ -1,4 +1,10 @@
-import { checkIpiNameNumber, formatTerritoryExpression, isRightType, TuttiError, type MandateSpec } from '../../domain/index.js';
+import {
+  checkIpiNameNumber,
+  formatTerritoryExpression,
+  isRightType,
+  TuttiError,
+  type MandateSpec,
+} from '../../domain/index.js';
 import { recordRun, sql, type Store } from '../../warehouse/index.js';
 
 export interface MandateImportOptions {
@@ -10,15 +16,25 @@ export interface MandateImportOptions {
 /** Checks one mandate; throws a TuttiError naming the mandate and the field to fix. */
 function assertMandate(m: MandateSpec): void {
   const where = `mandate ${m.mandateId || '(no id)'}`;
-  if (!m.mandateId) throw new TuttiError('INPUT_REJECTED', `${where}: mandateId is required`, { field: 'mandateId' });
+  if (!m.mandateId)
+    throw new TuttiError('INPUT_REJECTED', `${where}: mandateId is required`, { field: 'mandateId' });
   if (!m.rightTypes.length || !m.rightTypes.every(isRightType)) {
-    throw new TuttiError('INPUT_REJECTED', `${where}: rightTypes must list performing, mechanical or sync`, { field: 'rightTypes' });
+    throw new TuttiError('INPUT_REJECTED', `${where}: rightTypes must list performing, mechanical or sync`, {
+      field: 'rightTypes',
+    });
   }
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(m.validFrom) || (m.validTo !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(m.validTo))) {
-    throw new TuttiError('INPUT_REJECTED', `${where}: validFrom/validTo must be ISO dates (YYYY-MM-DD)`, { field: 'validFrom' });
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(m.validFrom) ||
+    (m.validTo !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(m.validTo))
+  ) {
+    throw new TuttiError('INPUT_REJECTED', `${where}: validFrom/validTo must be ISO dates (YYYY-MM-DD)`, {
+      field: 'validFrom',
+    });
   }
   if (!Number.isInteger(m.commissionBp) || m.commissionBp < 0 || m.commissionBp > 10000) {
-    throw new TuttiError('INPUT_REJECTED', `${where}: commissionBp must be an integer from 0 to 10000`, { field: 'commissionBp' });
+    throw new TuttiError('INPUT_REJECTED', `${where}: commissionBp must be an integer from 0 to 10000`, {
+      field: 'commissionBp',
+    });
   }
 }
 
@@ -34,7 +50,12 @@ export async function importMandates(
   mandates.forEach(assertMandate);
   const result = await recordRun(
     store,
-    { stage: 'mandates', params: { source: options.source ?? null }, codeVersion: options.codeVersion, now: options.now() },
+    {
+      stage: 'mandates',
+      params: { source: options.source ?? null },
+      codeVersion: options.codeVersion,
+      now: options.now(),
+    },
     options.now,
     async () =>
       store.transaction(async () => {
@@ -63,9 +84,17 @@ export function parseMandatesJson(text: string, file: string): MandateSpec[] {
   try {
     value = JSON.parse(text);
   } catch (cause) {
-    throw new TuttiError('INPUT_REJECTED', `${file} is not JSON: ${(cause as Error).message}`, { file }, { cause });
+    throw new TuttiError(
+      'INPUT_REJECTED',
+      `${file} is not JSON: ${(cause as Error).message}`,
+      { file },
+      { cause },
+    );
   }
   const list = Array.isArray(value) ? value : (value as { mandates?: unknown }).mandates;
-  if (!Array.isArray(list)) throw new TuttiError('INPUT_REJECTED', `${file}: expected {"mandates": [...]} or an array of mandates`, { file });
+  if (!Array.isArray(list))
+    throw new TuttiError('INPUT_REJECTED', `${file}: expected {"mandates": [...]} or an array of mandates`, {
+      file,
+    });
   return list as MandateSpec[];
 }

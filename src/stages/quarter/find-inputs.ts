@@ -15,7 +15,10 @@ async function firstBytes(path: string): Promise<string> {
   try {
     const buffer = Buffer.alloc(8);
     const { bytesRead } = await handle.read(buffer, 0, 8, 0);
-    return buffer.subarray(0, bytesRead).toString('latin1').replace(/^\u00ef\u00bb\u00bf/, '');
+    return buffer
+      .subarray(0, bytesRead)
+      .toString('latin1')
+      .replace(/^\u00ef\u00bb\u00bf/, '');
   } finally {
     await handle.close();
   }

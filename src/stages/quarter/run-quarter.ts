@@ -23,15 +23,32 @@ export interface QuarterOptions {
   readonly codeVersion: string;
   readonly now: () => Date;
   /** Called when a stage starts and ends, with its counts. */
-  readonly onStage?: (event: { readonly stage: QuarterStage; readonly state: 'start' | 'done'; readonly counts?: Record<string, unknown> }) => void;
+  readonly onStage?: (event: {
+    readonly stage: QuarterStage;
+    readonly state: 'start' | 'done';
+    readonly counts?: Record<string, unknown>;
+  }) => void;
 }
 
-export const QUARTER_STAGES = ['cwr', 'mandates', 'dsr', 'identify', 'claim', 'collect', 'distribute'] as const;
+export const QUARTER_STAGES = [
+  'cwr',
+  'mandates',
+  'dsr',
+  'identify',
+  'claim',
+  'collect',
+  'distribute',
+] as const;
 export type QuarterStage = (typeof QUARTER_STAGES)[number];
 
 export interface QuarterResult {
   readonly period: string;
-  readonly inputs: { readonly cwr: number; readonly dsr: number; readonly mandates: number; readonly ignored: readonly string[] };
+  readonly inputs: {
+    readonly cwr: number;
+    readonly dsr: number;
+    readonly mandates: number;
+    readonly ignored: readonly string[];
+  };
   readonly stages: Record<QuarterStage, Record<string, unknown>>;
   readonly seconds: Record<QuarterStage, number>;
   readonly money: { readonly invoiced: Micros; readonly collected: Micros; readonly heldOverclaim: Micros };
@@ -69,7 +86,9 @@ export async function runQuarter(store: Store, options: QuarterOptions): Promise
     const counts = { files: inputs.cwr.length, imported: 0, duplicate: 0, rejected: 0, works: 0 };
     for (const file of inputs.cwr) {
       const result = await importCwrFile(store, file, run);
-      counts[result.status === 'imported' ? 'imported' : result.status === 'duplicate' ? 'duplicate' : 'rejected']++;
+      counts[
+        result.status === 'imported' ? 'imported' : result.status === 'duplicate' ? 'duplicate' : 'rejected'
+      ]++;
       counts.works += result.works;
     }
     return counts;
@@ -79,7 +98,12 @@ export async function runQuarter(store: Store, options: QuarterOptions): Promise
   await stage('mandates', async () => {
     let mandates = 0;
     for (const file of inputs.mandates) {
-      mandates += (await importMandates(store, parseMandatesJson(await readFile(file, 'utf8'), file), { ...run, source: file })).mandates;
+      mandates += (
+        await importMandates(store, parseMandatesJson(await readFile(file, 'utf8'), file), {
+          ...run,
+          source: file,
+        })
+      ).mandates;
     }
     return { mandates, members: await markSocietyMembers(store, config.society.code) };
   });
@@ -90,7 +114,11 @@ export async function runQuarter(store: Store, options: QuarterOptions): Promise
   });
 
   await stage('identify', async () => {
-    const result = await runIdentifyStage(store, { period: period.text, options: DEFAULT_MATCH_OPTIONS, ...run });
+    const result = await runIdentifyStage(store, {
+      period: period.text,
+      options: DEFAULT_MATCH_OPTIONS,
+      ...run,
+    });
     return { ...result.totals };
   });
 
@@ -101,7 +129,12 @@ export async function runQuarter(store: Store, options: QuarterOptions): Promise
     if (!complete || complete.n === 0n) return { reports: 0 };
     const result = await runClaim(store, { period: period.text, outDir: claimsDir, config, ...run });
     heldOverclaim = result.totals.held_overclaim;
-    return { reports: result.reports.length, performing: result.totals.performing, mechanical: result.totals.mechanical, held_overclaim: result.totals.held_overclaim };
+    return {
+      reports: result.reports.length,
+      performing: result.totals.performing,
+      mechanical: result.totals.mechanical,
+      held_overclaim: result.totals.held_overclaim,
+    };
   });
 
   await stage('collect', async () => {
@@ -114,7 +147,11 @@ export async function runQuarter(store: Store, options: QuarterOptions): Promise
     let payments = 0;
     for (const invoice of open) {
       if (invoice.outstanding <= 0n) continue;
-      await recordPayment(store, { invoiceId: invoice.invoice_id, amount: micros(invoice.outstanding), receivedOn: period.end }, run);
+      await recordPayment(
+        store,
+        { invoiceId: invoice.invoice_id, amount: micros(invoice.outstanding), receivedOn: period.end },
+        run,
+      );
       payments++;
     }
     return { payments };
@@ -124,7 +161,11 @@ export async function runQuarter(store: Store, options: QuarterOptions): Promise
   await stage('distribute', async () => {
     const result = await distribute(store, { period: period.text, outDir: statementsDir, ...run });
     conservation = result.conservation as unknown as Record<string, unknown>;
-    return { distribution: result.distribution, holders: result.statements.holders, lines: result.statements.lines };
+    return {
+      distribution: result.distribution,
+      holders: result.statements.holders,
+      lines: result.statements.lines,
+    };
   });
 
   const money = await store.one<{ invoiced: bigint; collected: bigint }>(sql`SELECT
@@ -135,7 +176,12 @@ export async function runQuarter(store: Store, options: QuarterOptions): Promise
   if (!money) throw new TuttiError('INTERNAL', 'could not read the period totals');
   return {
     period: period.text,
-    inputs: { cwr: inputs.cwr.length, dsr: inputs.dsr.length, mandates: inputs.mandates.length, ignored: inputs.other },
+    inputs: {
+      cwr: inputs.cwr.length,
+      dsr: inputs.dsr.length,
+      mandates: inputs.mandates.length,
+      ignored: inputs.other,
+    },
     stages,
     seconds,
     money: { invoiced: micros(money.invoiced), collected: micros(money.collected), heldOverclaim },
