@@ -8,7 +8,11 @@ interface StandardFont {
   readonly font: { encodeText(text: string): string[]; characterToGlyph(code: number): string; widthOfGlyph(glyph: string): number };
 }
 type Doc = InstanceType<typeof PDFDocument>;
-type RawDoc = Doc & { _font: StandardFont; page: { fonts: Record<string, unknown>; height: number } };
+type RawDoc = Doc & { _font: StandardFont };
+interface RawPage {
+  readonly fonts: Record<string, unknown>;
+  readonly height: number;
+}
 
 /** One cell: text, left edge and width in points, alignment. */
 export interface PdfCell {
@@ -68,9 +72,9 @@ export class PdfTextRows {
 
   /** Draws the cells on one line whose top is `y` (pdfkit's top-down coordinates) on the current page. */
   draw(cells: readonly PdfCell[], y: number): void {
-    const doc = this.doc as RawDoc;
-    doc.page.fonts[this.font.id] ??= this.font.ref();
-    const height = doc.page.height;
+    const page = this.doc.page as unknown as RawPage;
+    page.fonts[this.font.id] ??= this.font.ref();
+    const height = page.height;
     const baseline = height - y - (this.font.ascender / 1000) * this.size;
     const ops = [`q 1 0 0 -1 0 ${pt(height)} cm BT /${this.font.id} ${this.size} Tf`];
     for (const cell of cells) {
@@ -82,6 +86,6 @@ export class PdfTextRows {
       ops.push(`1 0 0 1 ${pt(x)} ${pt(baseline)} Tm <${hex}> Tj`);
     }
     ops.push('ET Q');
-    doc.addContent(ops.join('\n'));
+    this.doc.addContent(ops.join('\n'));
   }
 }

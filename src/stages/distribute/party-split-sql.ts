@@ -9,7 +9,7 @@ const SLOTS = 4;
  * `allocateInSteps()` (the same rule as `largestRemainderSql`). `from` has one row per holder with
  * `claim_id, party_id, role, w, tie_id, gross, commission, net` (tie_id unique within a line).
  * Lines with up to four holders (nearly all) are gathered into one row, padded with zero-weight slots
- * in tie_id order, split by `fixedPartsSplitSql` and unnested: no sort per line. A zero-weight slot
+ * in tie_id order, split by `fixedPartsSplitSql`, and each holder takes its slot's amounts. A zero-weight slot
  * has no remainder, so it never takes a leftover unit and the padding changes nothing.
  * Adds `p_net, p_gross, p_commission`. `arithmetic` as in `fixedPartsSplitSql` (small lines only).
  */
@@ -17,21 +17,25 @@ export function partySplitSql(from: string, step: bigint, arithmetic: 'HUGEINT' 
   const slots = [...Array(SLOTS).keys()];
   const split = (inner: string, total: string, prefix: string) =>
     `(${fixedPartsSplitSql({ from: inner, total, parts: slots.map((i) => ({ id: `${prefix}${i}`, weight: `_ps_w${i}` })), step, arithmetic })})`;
-  const small = `(SELECT *, ${slots.map((i) => `coalesce(ps[${i + 1}].w, 0) AS _ps_w${i}`).join(', ')} FROM _ps_g WHERE len(ps) <= ${SLOTS})`;
-  const pick = (prefix: string) => `[${slots.map((i) => `${prefix}${i}`).join(', ')}][_ps_i]`;
+  const pick = (prefix: string) => `[${slots.map((i) => `s.${prefix}${i}`).join(', ')}][i._ps_i]`;
   const large = largestRemainderSql({
-    from: `(SELECT * FROM _ps_in WHERE claim_id IN (SELECT claim_id FROM _ps_g WHERE len(ps) > ${SLOTS}))`,
+    from: `(SELECT * EXCLUDE (_ps_i, _ps_n) FROM _ps_in WHERE _ps_n > ${SLOTS})`,
     group: ['claim_id'], id: 'tie_id', weight: 'w',
     amounts: [{ total: 'net', as: 'p_net' }, { total: 'gross', as: 'p_gross' }, { total: 'commission', as: 'p_commission' }], step,
   });
-  return `WITH _ps_in AS MATERIALIZED (SELECT * FROM ${from} _ps_s),
+  // Slots by a window rank and gathered with FILTER aggregates: an ordered list() aggregate per line
+  // cost most of the split (3.7 of 5.7 s on 310 k holders).
+  return `WITH _ps_in AS MATERIALIZED (
+    SELECT *, row_number() OVER (PARTITION BY claim_id ORDER BY tie_id) AS _ps_i, count(*) OVER (PARTITION BY claim_id) AS _ps_n
+    FROM ${from} _ps_s),
   _ps_g AS (
     SELECT claim_id, any_value(net) AS net, any_value(gross) AS gross, any_value(commission) AS commission,
-      list({'party_id': party_id, 'role': role, 'w': w, 'tie_id': tie_id} ORDER BY tie_id) AS ps
-    FROM _ps_in GROUP BY claim_id)
-  SELECT claim_id, ps[_ps_i].party_id AS party_id, ps[_ps_i].role AS role, ps[_ps_i].w AS w, ps[_ps_i].tie_id AS tie_id,
-    gross, commission, net, ${pick('n')} AS p_net, ${pick('g')} AS p_gross, ${pick('c')} AS p_commission
-  FROM (SELECT *, unnest(range(1, len(ps) + 1)) AS _ps_i FROM ${split(split(split(small, 'net', 'n'), 'gross', 'g'), 'commission', 'c')} _ps_x)
+      ${slots.map((i) => `coalesce(any_value(w) FILTER (WHERE _ps_i = ${i + 1}), 0) AS _ps_w${i}`).join(', ')}
+    FROM _ps_in WHERE _ps_n <= ${SLOTS} GROUP BY claim_id)
+  SELECT i.claim_id, i.party_id, i.role, i.w, i.tie_id, i.gross, i.commission, i.net,
+    ${pick('n')} AS p_net, ${pick('g')} AS p_gross, ${pick('c')} AS p_commission
+  FROM _ps_in i JOIN ${split(split(split('_ps_g', 'net', 'n'), 'gross', 'g'), 'commission', 'c')} s USING (claim_id)
+  WHERE i._ps_n <= ${SLOTS}
   UNION ALL BY NAME
   SELECT claim_id, party_id, role, w, tie_id, gross, commission, net, p_net, p_gross, p_commission FROM (${large}) _ps_large`;
 }

@@ -49,8 +49,14 @@ export async function writeStatementFiles(
   mkdirSync(join(dir, 'statements'), { recursive: true });
   const csvColumns = STATEMENT_COLUMNS.map((c) => (c.kind === 'money' ? `${moneyText(c.name)} AS ${c.name}` : c.name)).join(', ');
   const rawColumns = STATEMENT_COLUMNS.map((c) => c.name).join(', ');
-  await store.run(`COPY (SELECT ${csvColumns} FROM dist_lines ORDER BY ${ORDER}) TO ${quoteLiteral(join(dir, 'statement-lines.csv'))} (HEADER, DELIMITER ',')`);
-  await store.run(`COPY (SELECT ${rawColumns} FROM dist_lines ORDER BY ${ORDER}) TO ${quoteLiteral(join(dir, 'statement-lines.parquet'))} (FORMAT parquet)`);
+  // Sorted once for both files; a table scan keeps the insertion order (DuckDB preserve_insertion_order).
+  await store.run(`CREATE OR REPLACE TEMP TABLE dist_sorted_lines AS SELECT ${rawColumns} FROM dist_lines ORDER BY ${ORDER}`);
+  try {
+    await store.run(`COPY (SELECT ${csvColumns} FROM dist_sorted_lines) TO ${quoteLiteral(join(dir, 'statement-lines.csv'))} (HEADER, DELIMITER ',')`);
+    await store.run(`COPY (SELECT ${rawColumns} FROM dist_sorted_lines) TO ${quoteLiteral(join(dir, 'statement-lines.parquet'))} (FORMAT parquet)`);
+  } finally {
+    await store.run('DROP TABLE IF EXISTS temp.main.dist_sorted_lines');
+  }
   await store.run(`COPY (SELECT distribution_id, payee_kind, payee, ${moneyText('amount')} AS amount, lines FROM dist_remittances ORDER BY payee_kind, payee)
     TO ${quoteLiteral(join(dir, 'remittances.csv'))} (HEADER, DELIMITER ',')`);
   const files = ['remittances.csv', 'statement-lines.csv', 'statement-lines.parquet'];
