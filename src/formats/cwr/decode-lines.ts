@@ -1,6 +1,10 @@
 import { isAscii, isUtf8 } from 'node:buffer';
 
-/** One decoded line: text without terminator, 1-based number, and whether UTF-8 failed and Latin-1 was used. */
+/**
+ * One decoded line: text without terminator, 1-based number, and whether UTF-8 failed and the bytes
+ * were read one per character (Latin-1). `readCwr` re-reads such lines in the file's fallback code page
+ * (cp850 for blank/ASCII 2.x character sets, see `charset.ts`), which it knows only after the HDR.
+ */
 export interface DecodedLine {
   readonly text: string;
   readonly line: number;
