@@ -95,7 +95,7 @@ describe('web app in Chromium', () => {
     await page.getByRole('button', { name: 'Download statement (PDF)' }).click();
     const pdf = await download;
     expect(pdf.suggestedFilename()).toMatch(/^statement-D-2025-Q1-1-IPI.00000000199\.pdf$/);
-    expect(readFileSync((await pdf.path())!).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(readFileSync(await pdf.path()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
     // The console's pages are not there for a member, and the API refuses its data.
     for (const path of ['review', 'quarantine']) {
@@ -168,6 +168,7 @@ describe('web app in Chromium', () => {
     await second.getByLabel('Last name').fill('Lenoir');
     await second.getByLabel('Share %').fill('40');
     expect(await page.getByTestId('share-total').textContent()).toBe('Total: 100.00 %');
+    await page.screenshot({ path: join(SHOTS, 'member-register-form.png'), fullPage: true });
     await page.getByRole('button', { name: 'Register' }).click();
     await expect.poll(() => page.getByTestId('registered').textContent()).toContain('00000000199-WEB0000001');
     const cwr = (await page.locator('pre.cwr').textContent()) ?? '';

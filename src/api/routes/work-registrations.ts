@@ -1,5 +1,6 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { Type, type Static } from '@sinclair/typebox';
 import { parseIswc, TuttiError, type OwnershipShares, type WorkRegistration } from '../../domain/index.js';
 import { formatCwrLines, readCwr, validateTransaction, type CwrFinding } from '../../formats/cwr/index.js';
@@ -47,15 +48,12 @@ function ownership(share: number): OwnershipShares {
   return { performing: share, mechanical: share, sync: share } as OwnershipShares;
 }
 
-/** The validator's findings on the text, or the registration it read back (one transaction). */
+/** The CWR transaction validator's findings on the text (one transaction), and whether it was accepted. */
 async function validateText(text: string): Promise<{ findings: CwrFinding[]; accepted: boolean }> {
   const findings: CwrFinding[] = [];
   let accepted = false;
   let version: '2.2' | undefined;
-  const source = (async function* () {
-    yield new TextEncoder().encode(text);
-  })();
-  for await (const batch of readCwr(source, { fileName: 'registration.V22' })) {
+  for await (const batch of readCwr(Readable.from([Buffer.from(text, 'latin1')]), { fileName: 'registration.V22' })) {
     for (const item of batch) {
       if (item.kind === 'header') version = '2.2';
       else if (item.kind === 'transaction' && version) {

@@ -71,7 +71,7 @@ export function RegisterPage({ me }: { me: Me }) {
       <section aria-labelledby="register-h">
         <h1 id="register-h">{t('register.heading')}</h1>
         <p role="status" className="notice" data-testid="registered">
-          {t('register.done', { workId: done.workId })} <a href={href('works', done.workId)}>{done.workId}</a>
+          {t('register.done')} <a href={href('works', done.workId)}>{done.workId}</a>
         </p>
         <h2>{t('register.cwr')}</h2>
         <pre className="cwr" tabIndex={0}>{done.cwr}</pre>
