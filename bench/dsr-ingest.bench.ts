@@ -23,6 +23,9 @@ export interface DsrIngestBenchResult {
   readonly bare_single_column_seconds: number;
   readonly generate_seconds: number;
   readonly usage_lines: number;
+  /** CPU seconds (user + system, every thread of the process) of the ingest and of the bare load: stable where the machine is shared. */
+  readonly cpu_seconds: number;
+  readonly bare_cpu_seconds: number;
 }
 
 /** Writes the benchmark DSR: HEAD, two summaries (subscription, ad-funded), blocks of AS02.03 + 9 SU02.02, FOOT. */
@@ -72,6 +75,11 @@ function sampleRss(): { stop: () => number } {
   };
 }
 
+function cpuSince(start: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(start);
+  return (d.user + d.system) / 1e6;
+}
+
 const COLUMNS = `{${Array.from({ length: 48 }, (_, i) => `'c${String(i + 1).padStart(2, '0')}': 'VARCHAR'`).join(', ')}}`;
 
 export async function runDsrIngestBench(options: { lines: number; dir: string; threads?: number; memoryLimit?: string }): Promise<DsrIngestBenchResult> {
@@ -93,9 +101,11 @@ export async function runDsrIngestBench(options: { lines: number; dir: string; t
   const rss = sampleRss();
   const ingestStore = await openStore(ingestPath, storeOptions);
   t = performance.now();
+  let cpu = process.cpuUsage();
   const result = await ingestDsrFiles(ingestStore, [file], { codeVersion: 'bench', now: () => new Date() });
   await ingestStore.run('CHECKPOINT');
   const seconds = (performance.now() - t) / 1000;
+  const cpuSeconds = cpuSince(cpu);
   const usageLines = Number((await ingestStore.one<{ n: bigint }>('SELECT count(*) AS n FROM usage_lines'))?.n ?? 0n);
   ingestStore.close();
   const peak = rss.stop();
@@ -103,10 +113,12 @@ export async function runDsrIngestBench(options: { lines: number; dir: string; t
 
   const bare = await openStore(barePath, storeOptions);
   t = performance.now();
+  cpu = process.cpuUsage();
   await bare.run(`CREATE TABLE t AS SELECT * FROM read_csv(${quoteLiteral(file)}, delim = '\t', quote = '', escape = '', header = false,
     auto_detect = false, columns = ${COLUMNS}, null_padding = true)`);
   await bare.run('CHECKPOINT');
   const bareSeconds = (performance.now() - t) / 1000;
+  const bareCpuSeconds = cpuSince(cpu);
   t = performance.now();
   await bare.run(`CREATE TABLE t1 AS SELECT * FROM read_csv(${quoteLiteral(file)}, delim = '', quote = '', escape = '', header = false,
     auto_detect = false, columns = {'line': 'VARCHAR'})`);
@@ -126,6 +138,8 @@ export async function runDsrIngestBench(options: { lines: number; dir: string; t
     bare_single_column_seconds: r(bareSingle),
     generate_seconds: r(generateSeconds),
     usage_lines: usageLines,
+    cpu_seconds: r(cpuSeconds),
+    bare_cpu_seconds: r(bareCpuSeconds),
   };
 }
 
