@@ -1,4 +1,4 @@
-import type { Store } from '../warehouse/index.js';
+import { quoteIdentifier, type Store } from '../warehouse/index.js';
 
 /** A row for the appender: strings, integers (as number), booleans or null. */
 export type AppendRow = readonly (string | number | boolean | null)[];
@@ -35,4 +35,37 @@ export async function appendRows(store: Store, table: string, rows: Iterable<App
 export async function* streamRows(store: Store, text: string): AsyncGenerator<unknown[][]> {
   const result = await store.connection.stream(text);
   for await (const rows of result.yieldRowsJs()) yield rows;
+}
+
+const FIELD = '\u001f';
+const RECORD = '\u001e';
+const NULL_MARK = '\u0002';
+const CONTROL_RE = /[\u0002\u001e\u001f]/g;
+
+/**
+ * Inserts rows into a table through one bound text parameter that DuckDB splits and casts itself:
+ * for many short rows (matching keys) this is several times cheaper than one Appender call per value
+ * (measured in identify staging: the Appender calls were most of the TypeScript time). Values lose the
+ * three control characters used as separators; null stays null; booleans and integers are cast by the
+ * table's column types. Returns the number of rows.
+ */
+export async function appendRowsAsText(store: Store, table: string, width: number, rows: readonly AppendRow[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const parts: string[] = new Array<string>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] ?? [];
+    let line = '';
+    for (let j = 0; j < width; j++) {
+      const v = row[j] ?? null;
+      const text = v === null ? NULL_MARK : typeof v === 'string' ? v.replace(CONTROL_RE, ' ') : String(v);
+      line = j === 0 ? text : line + FIELD + text;
+    }
+    parts[i] = line;
+  }
+  const columns = Array.from({ length: width }, (_, j) => `nullif(f[${j + 1}], chr(2))`).join(', ');
+  await store.run({
+    text: `INSERT INTO ${quoteIdentifier(table)} SELECT ${columns} FROM (SELECT string_split(unnest(string_split($1, chr(30))), chr(31)) AS f)`,
+    values: [parts.join(RECORD)],
+  });
+  return rows.length;
 }

@@ -4,6 +4,9 @@ const NAME_ARTICLES = new Set(['the', 'los', 'las', 'les', 'die', 'der', 'el', '
 // Separators between several artists in one display name.
 const ARTIST_SPLIT_RE = /\s*(?:\||;|,|\/|&|\+|\bfeat\.?|\bft\.?|\bfeaturing\b|\bwith\b|\bvs\.?|\bx\b|\band\b|\bet\b|\by\b|\bund\b|\be\b)\s*/u;
 
+const PLAIN_NAME_RE = /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/;
+const JOIN_WORD_RE = /\b(?:feat|ft|featuring|with|vs|x|and|et|y|und|e)\b/i;
+
 /** Key of one person or group name: folded words, leading/trailing article dropped ("beatles, the" → "beatles"). */
 export function normaliseName(raw: string): string {
   const words = foldWords(raw).split(' ').filter((w) => w !== '');
@@ -18,6 +21,11 @@ export function normaliseName(raw: string): string {
  */
 export function nameKeys(raw: string | null | undefined): string[] {
   if (raw === null || raw === undefined || raw.trim() === '') return [];
+  // One plain ASCII name with no joining word: its only key is itself (the common case, no regex split).
+  if (PLAIN_NAME_RE.test(raw) && !JOIN_WORD_RE.test(raw)) {
+    const key = normaliseName(raw);
+    return key === '' ? [] : [key];
+  }
   const keys = new Set<string>();
   const whole = normaliseName(raw);
   if (whole !== '') keys.add(whole);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { nameKeys } from './normalise-name.js';
 import { normaliseTitle } from './normalise-title.js';
@@ -67,6 +68,11 @@ describe('normaliseTitle on real-world forms', () => {
     }
   });
 
+  it('reads words named like object properties as words', () => {
+    expect(normaliseTitle('Constructor 2').key).toBe('constructor 2');
+    expect(normaliseTitle('toString ii').key).toBe('tostring 2');
+  });
+
   it('keeps the annotations as evidence', () => {
     expect(normaliseTitle('Let It Go - From "Frozen"').annotations).toEqual(['from frozen']);
     expect(normaliseTitle('Titanium [Radio Edit]').annotations).toEqual(['radio edit']);
@@ -95,5 +101,22 @@ describe('nameKeys on real artist joins', () => {
   ])('finds each artist of %j', (credit, expected) => {
     const keys = nameKeys(credit);
     for (const k of expected) expect(keys).toContain(k);
+  });
+});
+
+describe('the plain ASCII fast paths', () => {
+  const word = fc.constantFrom('the', 'a', 'part', 'pt', 'no', 'ii', 'iv', 'x', 'i', 'and', 'et', 'y', 'love', 'Song', 'ROCK', '2', 'feat', 'medley', 'vs', 'with');
+  const plain = fc.array(word, { minLength: 1, maxLength: 6 }).map((ws) => ws.join(' '));
+
+  it('gives the same title keys as the full path (a trailing "!" forces the full path)', () => {
+    fc.assert(fc.property(plain, (t) => {
+      expect(normaliseTitle(t)).toEqual(normaliseTitle(`${t}!`));
+    }));
+  });
+
+  it('gives the same name keys as the full path', () => {
+    fc.assert(fc.property(plain, (n) => {
+      expect(nameKeys(n)).toEqual(nameKeys(`${n}!`));
+    }));
   });
 });

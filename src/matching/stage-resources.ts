@@ -1,5 +1,5 @@
-import { sql, type Store } from '../warehouse/index.js';
-import { appendRows, type AppendRow } from './append-rows.js';
+import type { Store } from '../warehouse/index.js';
+import { appendRowsAsText, type AppendRow } from './append-rows.js';
 import { nameKeys, writerWords } from './normalise-name.js';
 import { normaliseTitle } from './normalise-title.js';
 
@@ -9,7 +9,7 @@ import { normaliseTitle } from './normalise-title.js';
  *   service resource id, ISRC and metadata) and `memory_key` (what a human decision is remembered by);
  * - `id_res`: one row per distinct resource (`res_id`), normalised identifiers;
  * - `id_res_keys`, `id_res_k`, `id_res_artists`, `id_res_words`, `id_res_ipis`: matching keys, computed
- *   by the one normalisation module and appended.
+ *   by the one normalisation module and inserted a page at a time as one text parameter.
  * Returns the number of distinct resources.
  */
 export async function stageResources(store: Store): Promise<number> {
@@ -46,33 +46,49 @@ export async function stageResources(store: Store): Promise<number> {
   const words: AppendRow[] = [];
   let count = 0;
   const flush = async () => {
-    await appendRows(store, 'id_res_keys', keys.splice(0), true);
-    await appendRows(store, 'id_res_k', k.splice(0), true);
-    await appendRows(store, 'id_res_artists', artists.splice(0), true);
-    await appendRows(store, 'id_res_words', words.splice(0), true);
+    await appendRowsAsText(store, 'id_res_keys', 6, keys.splice(0));
+    await appendRowsAsText(store, 'id_res_k', 3, k.splice(0));
+    await appendRowsAsText(store, 'id_res_artists', 2, artists.splice(0));
+    await appendRowsAsText(store, 'id_res_words', 2, words.splice(0));
   };
   // Pages by res_id: a DuckDB stream is invalidated by other statements on the connection, and the
-  // keys are appended as we go, so each page is read whole before appending.
+  // keys are appended as we go, so each page is read whole (as columns: no object per row) before appending.
+  // Credits repeat across a report (an album's tracks, an artist's catalogue): each distinct credit is keyed once.
+  const artistKeys = new Map<string, readonly string[]>();
+  const writerKeys = new Map<string, readonly string[]>();
   const PAGE = 50_000;
   for (let from = 1; ; from += PAGE) {
-    const chunk = await store.all<{ res_id: number; title: string | null; subtitle: string | null; work_title: string | null; display_artist: string | null; writers: string | null }>(
-      sql`SELECT res_id, title, subtitle, work_title, display_artist, writers FROM id_res WHERE res_id >= ${from} AND res_id < ${from + PAGE} ORDER BY res_id`,
+    const reader = await store.connection.runAndReadAll(
+      'SELECT res_id, coalesce(title, work_title) AS title, subtitle, display_artist, writers FROM id_res WHERE res_id >= $1 AND res_id < $2',
+      [from, from + PAGE],
     );
-    if (chunk.length === 0) break;
-    for (const { res_id: resId, title, subtitle, work_title: workTitle, display_artist: artist, writers } of chunk) {
+    const [ids = [], titles = [], subtitles = [], artistCol = [], writerCol = []] = reader.getColumnsJS() as (string | number | null)[][];
+    if (ids.length === 0) break;
+    for (let i = 0; i < ids.length; i++) {
+      const resId = ids[i] as number;
+      const raw = titles[i] as string | null;
       count++;
-      const raw = title ?? workTitle;
       if (raw !== null && raw.trim() !== '') {
         const t = normaliseTitle(raw);
-        const annotations = [...t.annotations];
-        if (subtitle !== null && subtitle.trim() !== '') annotations.push(normaliseTitle(subtitle).key);
+        const subtitle = subtitles[i] as string | null;
+        const annotations = subtitle !== null && subtitle.trim() !== '' ? [...t.annotations, normaliseTitle(subtitle).key] : t.annotations;
         keys.push([resId, t.key, t.fullKey, annotations.join(' | '), t.parts.join(' | '), t.parts.length > 1]);
         k.push([resId, t.key, 'main']);
         if (t.fullKey !== t.key) k.push([resId, t.fullKey, 'full']);
         for (const part of t.parts) k.push([resId, part, 'part']);
       }
-      for (const key of nameKeys(artist)) artists.push([resId, key]);
-      for (const w of writerWords(writers)) words.push([resId, w]);
+      const artist = artistCol[i] as string | null;
+      if (artist !== null) {
+        let ks = artistKeys.get(artist);
+        if (ks === undefined) artistKeys.set(artist, (ks = nameKeys(artist)));
+        for (const key of ks) artists.push([resId, key]);
+      }
+      const writers = writerCol[i] as string | null;
+      if (writers !== null) {
+        let ws = writerKeys.get(writers);
+        if (ws === undefined) writerKeys.set(writers, (ws = writerWords(writers)));
+        for (const w of ws) words.push([resId, w]);
+      }
     }
     await flush();
   }
