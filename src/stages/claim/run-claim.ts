@@ -9,7 +9,7 @@ import { buildClaimDocuments } from './claim-documents.js';
 import type { ClaimConfig } from './claim-config.js';
 import { computeClaims } from './compute-claims.js';
 import { loadClaimInputs } from './load-claim-inputs.js';
-import { writeClaimRows } from './write-claim-rows.js';
+import { deleteClaimRows, writeClaimRows } from './write-claim-rows.js';
 
 export interface ClaimRunOptions {
   /** Claim these reports; else every complete report of `period`; else every complete report. */
@@ -94,7 +94,10 @@ export async function runClaim(store: Store, options: ClaimRunOptions): Promise<
     store,
     { stage: 'claim', params, codeVersion: options.codeVersion, now: options.now() },
     options.now,
-    async (runId) => {
+    // One transaction for the run: the reports' old rows deleted once (not per report), the new ones
+    // appended; a run that fails leaves the previous claims as they were.
+    (runId) => store.transaction(async () => {
+      await deleteClaimRows(store, reportIds);
       const reports: ReportClaimResult[] = [];
       let lines = 0;
       for (const [i, reportId] of reportIds.entries()) {
@@ -106,7 +109,7 @@ export async function runClaim(store: Store, options: ClaimRunOptions): Promise<
           options.config,
           options.issueDate ?? inputs.report.dayAfterPeriod,
         );
-        await writeClaimRows(store, reportId, claims, docs, runId);
+        await writeClaimRows(store, reportId, claims, docs, runId, true);
         const dir = join(options.outDir, safeName(reportId));
         await mkdir(dir, { recursive: true });
         const files: string[] = [];
@@ -142,7 +145,7 @@ export async function runClaim(store: Store, options: ClaimRunOptions): Promise<
         options.onProgress?.({ report: reportId, done: i + 1, total: reportIds.length });
       }
       return { reports, counts: { reports: reports.length, claim_lines: lines } };
-    },
+    }),
   );
   const total = (f: (r: ReportClaimResult) => Micros) => micros(run.reports.reduce((s, r) => s + f(r), 0n));
   return {

@@ -1,10 +1,26 @@
-import { sql, type Store } from '../../warehouse/index.js';
+import { quoteLiteral, sql, type Store } from '../../warehouse/index.js';
 import type { ClaimDocuments } from './claim-documents.js';
 import type { ComputedClaims } from './compute-claims.js';
 
 /**
+ * Deletes the claim rows (invoices, claim_lines, claim_shares, claim_pools, claim_overclaims) of these
+ * reports, one statement per table: a DELETE scans its table whatever the number of reports, so a run
+ * deletes once for all its reports instead of once per report.
+ */
+export async function deleteClaimRows(store: Store, reportIds: readonly string[]): Promise<void> {
+  const list = `[${reportIds.map((id) => quoteLiteral(id)).join(', ')}]::VARCHAR[]`;
+  await store.transaction(async () => {
+    await store.run(`DELETE FROM claim_shares WHERE claim_id IN (SELECT claim_id FROM claim_lines WHERE list_contains(${list}, report_id))`);
+    for (const table of ['claim_lines', 'invoices', 'claim_pools', 'claim_overclaims']) {
+      await store.run(`DELETE FROM ${table} WHERE list_contains(${list}, report_id)`);
+    }
+  });
+}
+
+/**
  * Replaces a report's rows in invoices, claim_lines, claim_shares, claim_pools and claim_overclaims
  * with these claims, in one transaction (a re-run replaces, never adds). Lines go through the Appender.
+ * `deleted`: the caller already deleted the report's rows in this transaction (`deleteClaimRows`).
  */
 export async function writeClaimRows(
   store: Store,
@@ -12,14 +28,10 @@ export async function writeClaimRows(
   claims: ComputedClaims,
   docs: ClaimDocuments,
   runId: string,
+  deleted = false,
 ): Promise<void> {
   await store.transaction(async () => {
-    await store.run(
-      sql`DELETE FROM claim_shares WHERE claim_id IN (SELECT claim_id FROM claim_lines WHERE report_id = ${reportId})`,
-    );
-    for (const table of ['claim_lines', 'invoices', 'claim_pools', 'claim_overclaims']) {
-      await store.run({ text: `DELETE FROM ${table} WHERE report_id = $1`, values: [reportId] });
-    }
+    if (!deleted) await deleteClaimRows(store, [reportId]);
     const report = (await store.one<{ s: string; e: string }>(
       sql`SELECT period_start::VARCHAR AS s, period_end::VARCHAR AS e FROM reports WHERE report_id = ${reportId}`,
     ))!;
