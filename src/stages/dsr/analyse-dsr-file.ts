@@ -3,6 +3,7 @@ import { listValue } from '@duckdb/node-api';
 import { type Micros } from '../../domain/index.js';
 import {
   layoutFromHeaderRow,
+  notificationPeriod,
   parseDsrFileName,
   parseDsrFooter,
   parseDsrHeader,
@@ -22,6 +23,7 @@ import { loadDsrLines } from './load-dsr-lines.js';
 import { readFileStart } from './read-file-start.js';
 import { isCheckedSummary, parseDsrSummary, type DsrSummary } from './summaries.js';
 import { settleUgcUsage, ugcRevenue } from './ugc-usage.js';
+import { usageDateBounds } from './write-analysis.js';
 
 /** What one DSR file holds and what is wrong with it; the split records stay in the `dsr_t_*` temp tables. */
 export interface DsrFileAnalysis {
@@ -156,6 +158,8 @@ export async function analyseDsrFile(store: Store, file: string): Promise<DsrFil
   await extractDsrBody(store, body);
   await settleUgcUsage(store, hasSu03, issues);
   await checkReleaseIcpns(store, issues);
+  const rounded = await store.all<{ line_no: bigint; cell: string; value: string }>('SELECT line_no, cell, value FROM dsr_t_rounded ORDER BY line_no LIMIT 51');
+  for (const r of rounded) issues.warning('DSR_AMOUNT_ROUNDED', `${r.cell} "${r.value}" has more than 6 decimals: rounded to the micro-unit`, Number(r.line_no));
   await store.run(`INSERT INTO dsr_t_quarantine SELECT line_no, 'AS', 'DSR_BAD_LINE', 'resource has no BlockId or ResourceReference'
     FROM dsr_t_resources WHERE block_id IS NULL OR resource_ref IS NULL`);
   const blocks = await checkBlocks(store, issues);
@@ -188,7 +192,7 @@ export async function analyseDsrFile(store: Store, file: string): Promise<DsrFil
     fileName,
     reportId: `${header.senderPartyId || header.senderName}:${header.messageId}`,
     part,
-    period: fileName?.period || `${header.usageStartDate}--${header.usageEndDate}`,
+    period: fileName?.period || notificationPeriod(usageDateBounds(header.usageStartDate).first, usageDateBounds(header.usageEndDate).last),
     territory: fileName?.territory || (territories.length === 1 ? (territories[0] ?? null) : territories.length > 1 ? 'multi' : null),
     lines,
     counts,

@@ -21,18 +21,25 @@ export function badIntegerSql(expr: string): string {
 }
 
 const EXACT_DECIMAL = `'[+-]?([0-9]+\\.?[0-9]{0,6}0*|\\.[0-9]{1,6}0*)'`;
+const ANY_DECIMAL = `'[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)'`;
 
 /**
- * A decimal amount in micro-units (HUGEINT), exact: NULL unless the text has at most 6 significant
- * decimals (DESIGN.md §4: never a float, never a silent rounding).
+ * A decimal amount in micro-units (HUGEINT): NULL unless the text is a plain decimal. A value with
+ * more than 6 significant decimals (real UGC reports carry them) is rounded half away from zero to
+ * the micro-unit, never silently: `roundedMicrosSql` finds those values so they are reported.
  */
 export function microsSql(expr: string): string {
-  return `CASE WHEN regexp_full_match(${expr}, ${EXACT_DECIMAL}) THEN TRY_CAST(TRY_CAST(${expr} AS DECIMAL(38,6)) * 1000000 AS HUGEINT) END`;
+  return `CASE WHEN regexp_full_match(${expr}, ${ANY_DECIMAL}) THEN TRY_CAST(TRY_CAST(${expr} AS DECIMAL(38,6)) * 1000000 AS HUGEINT) END`;
 }
 
-/** True when an amount cell is present but not an exact decimal of at most 6 decimals. */
+/** True when an amount cell is present but not a plain decimal. */
 export function badMicrosSql(expr: string): string {
   return `(${expr} IS NOT NULL AND ${microsSql(expr)} IS NULL)`;
+}
+
+/** True when an amount cell is a decimal with more than 6 significant decimals (rounded to micro-units). */
+export function roundedMicrosSql(expr: string): string {
+  return `(regexp_full_match(${expr}, ${ANY_DECIMAL}) AND NOT regexp_full_match(${expr}, ${EXACT_DECIMAL}))`;
 }
 
 /** `PT3M21S`, `PT1H2M3S`, `PT199S` → seconds; NULL when not an ISO 8601 duration. */

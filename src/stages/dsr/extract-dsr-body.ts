@@ -10,6 +10,7 @@ import {
   microsSql,
   problemSql,
   reasonSql,
+  roundedMicrosSql,
 } from './dsr-cell-sql.js';
 
 /**
@@ -28,6 +29,7 @@ export async function extractDsrBody(store: Store, layouts: ReadonlyMap<string, 
   await store.run(`CREATE TEMP TABLE dsr_t_usage (line_no BIGINT, rt VARCHAR, block_id VARCHAR, summary_id VARCHAR, transaction_id VARCHAR,
     release_ref VARCHAR, resource_ref VARCHAR, dsp_resource_id VARCHAR, usages BIGINT, use_type VARCHAR, net_revenue HUGEINT,
     royalty_bearing BOOLEAN, problem VARCHAR)`);
+  await store.run(`CREATE TEMP TABLE dsr_t_rounded (line_no BIGINT, cell VARCHAR, value VARCHAR)`);
   await store.run(`CREATE TEMP TABLE dsr_t_licensor (line_no BIGINT, block_id VARCHAR, summary_id VARCHAR, rights_controller VARCHAR,
     rights_controller_party_id VARCHAR, rights_controller_work_id VARCHAR, right_share_percentage VARCHAR, rights_type VARCHAR,
     allocated_net_revenue HUGEINT, allocated_amount HUGEINT, problem VARCHAR)`);
@@ -113,12 +115,13 @@ export async function extractDsrBody(store: Store, layouts: ReadonlyMap<string, 
     } else if (l.kind === 'ugc-usage') {
       const n = c('Usages');
       const rev = c('NetRevenue');
+      await noteRounded(store, rt, [['NetRevenue', rev]]);
       const dec = `TRY_CAST(${n} AS DECIMAL(38,6))`;
       const problem = problemSql([
         missingBlock,
         [`${n} IS NULL`, `'no Usages'`],
         [`${dec} IS NULL OR ${dec} <> floor(${dec})`, reasonSql('Usages', n, 'is not a whole number')],
-        [badMicrosSql(rev), reasonSql('NetRevenue', rev, 'is not a decimal with at most 6 decimals')],
+        [badMicrosSql(rev), reasonSql('NetRevenue', rev, 'is not a decimal')],
       ]);
       await run(`INSERT INTO dsr_t_usage SELECT u.line_no, u.rt, u.block_id, u.summary_id, u.transaction_id, NULL,
           r.resource_ref, u.dsp_resource_id, u.usages, NULL, u.net_revenue, u.royalty_bearing, u.problem
@@ -151,16 +154,25 @@ export async function extractDsrBody(store: Store, layouts: ReadonlyMap<string, 
     } else if (l.kind === 'licensor') {
       const net = c('AllocatedNetRevenue');
       const amount = c('AllocatedAmount');
+      await noteRounded(store, rt, [['AllocatedNetRevenue', net], ['AllocatedAmount', amount]]);
       const problem = problemSql([
         missingBlock,
-        [badMicrosSql(net), reasonSql('AllocatedNetRevenue', net, 'is not a decimal with at most 6 decimals')],
-        [badMicrosSql(amount), reasonSql('AllocatedAmount', amount, 'is not a decimal with at most 6 decimals')],
+        [badMicrosSql(net), reasonSql('AllocatedNetRevenue', net, 'is not a decimal')],
+        [badMicrosSql(amount), reasonSql('AllocatedAmount', amount, 'is not a decimal')],
       ]);
       await run(`INSERT INTO dsr_t_licensor SELECT line_no, ${block}, ${c('SummaryRecordId')}, ${c('RightsController')},
           ${c('RightsControllerPartyId')}, ${c('RightsControllerWorkId')}, ${c('RightSharePercentage')}, ${c('RightsType')},
           ${microsSql(net)}, ${microsSql(amount)}, ${problem}
         FROM dsr_t_cells WHERE rt = $1`);
     }
+  }
+}
+
+/** Amount cells with more than 6 significant decimals, rounded to micro-units: kept in `dsr_t_rounded` to be reported. */
+async function noteRounded(store: Store, rt: string, cells: readonly [name: string, expr: string][]): Promise<void> {
+  for (const [name, expr] of cells) {
+    if (expr === 'NULL::VARCHAR') continue;
+    await store.run({ text: `INSERT INTO dsr_t_rounded SELECT line_no, '${name}', ${expr} FROM dsr_t_cells WHERE rt = $1 AND ${roundedMicrosSql(expr)}`, values: [rt] });
   }
 }
 

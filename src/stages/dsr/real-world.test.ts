@@ -196,5 +196,15 @@ describe('real-world DSR files (shapes of the public samples)', () => {
       store.close();
     }
   });
+
+  it('rounds amounts with more than 6 decimals to the micro-unit with a warning, not a quarantine', async () => {
+    const lines = youtubeLines().map((l) => l.replaceAll('12.345678', '12.3456775').replace('1.234568', '-1.2345675'));
+    const path = writeReport(`DSR_${RECIPIENT}_PADPIDA2013020802I_YouTube_2016-01_US_1of1_20160201T000004.tsv`, lines, (n) => row('FOOT', String(n), String(n), '3', '3', '3'));
+    const v = await validateOne(path);
+    expect(v.errors).toEqual([]);
+    expect(v.revenue).toBe('13.915678');
+    const rounded = v.warnings.filter((w) => w.code === 'DSR_AMOUNT_ROUNDED');
+    expect(rounded.map((w) => w.line)).toEqual([3, 11, 12, 12]);
+  });
 });
 

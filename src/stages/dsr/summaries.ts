@@ -45,7 +45,12 @@ export function parseDsrSummary(line: number, cells: readonly string[], layout: 
     try {
       return parseMicros(v.endsWith('.') ? v.slice(0, -1) : v);
     } catch {
-      issues.error('DSR_BAD_AMOUNT', `${layout.type} ${name} "${v}" is not a decimal with at most 6 decimals`, line);
+      const rounded = roundToMicros(v);
+      if (rounded !== null) {
+        issues.warning('DSR_AMOUNT_ROUNDED', `${layout.type} ${name} "${v}" has more than 6 decimals: rounded to the micro-unit`, line);
+        return rounded;
+      }
+      issues.error('DSR_BAD_AMOUNT', `${layout.type} ${name} "${v}" is not a decimal`, line);
       return null;
     }
   };
@@ -78,6 +83,16 @@ export function parseDsrSummary(line: number, cells: readonly string[], layout: 
     rightsTypePct,
     exchangeRate: get('ExchangeRate'),
   };
+}
+
+/** A plain decimal with more than 6 decimals, rounded half away from zero to micro-units (as DuckDB's DECIMAL cast); else null. */
+export function roundToMicros(text: string): Micros | null {
+  const m = /^([+-]?)(\d*)\.(\d{7,})$/.exec(text);
+  if (!m || (m[2] === '' && m[3] === '')) return null;
+  const frac = m[3] ?? '';
+  let micros = BigInt(m[2] || '0') * 1_000_000n + BigInt(frac.slice(0, 6));
+  if ((frac[6] ?? '0') >= '5') micros += 1n;
+  return (m[1] === '-' ? -micros : micros) as Micros;
 }
 
 /** Whether a summary's usages are meant to equal the sum of its usage lines (SY01, SY02). */
