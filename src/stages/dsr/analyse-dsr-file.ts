@@ -94,7 +94,9 @@ export async function analyseDsrFile(store: Store, file: string): Promise<DsrFil
   if (fileName) checkNameAgainstHeader(fileName, header, issues);
   checkHeaderParties(header, issues);
 
-  const { lines } = await loadDsrLines(store, file);
+  const { lines, latin1 } = await loadDsrLines(store, file);
+  for (const n of latin1.slice(0, 50)) issues.warning('DSR_ENCODING', 'line is not valid UTF-8: read as Latin-1', n);
+  if (latin1.length > 50) issues.warning('DSR_ENCODING', `${latin1.length - 50} more lines read as Latin-1 (${latin1.length} in all)`);
   const quarantine = async (where: string, code: string, reason: string, values: unknown[] = []) =>
     store.run({ text: `INSERT INTO dsr_t_quarantine SELECT line_no, rt, '${code}', ${reason} FROM dsr_t_numbered WHERE ${where}`, values: values as never[] });
   await store.run('CREATE TEMP TABLE dsr_t_quarantine (line_no BIGINT, record_type VARCHAR, code VARCHAR, reason VARCHAR)');

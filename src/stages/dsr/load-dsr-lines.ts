@@ -1,6 +1,7 @@
 import { listValue } from '@duckdb/node-api';
 import { DSR_MULTI_VALUE_CELLS, joinMultiValue, resolveRecordLayout, splitDsrRow, splitMultiValue, unescapeValue } from '../../formats/dsr/index.js';
 import { sql, type Store } from '../../warehouse/index.js';
+import { recoverLatin1Lines } from './recover-latin1.js';
 
 /**
  * Loads one DSR file into connection-local temp tables with DuckDB's CSV reader (gzip natively):
@@ -8,13 +9,13 @@ import { sql, type Store } from '../../warehouse/index.js';
  * line number and a line with any number of cells is read whole. Then:
  * - `dsr_t_raw(rt, line)`: the upper-case record code and the line, in file order (rowid + 1 = line number);
  * - `dsr_t_numbered(line_no, rt, line)`: with line numbers corrected for lines the reader refused (bad UTF-8);
- * - `dsr_t_rejects`: the refused lines (line, error, raw text);
+ * - `dsr_t_rejects`: the refused lines (line, error, raw text), less the invalid UTF-8 lines re-read as Latin-1;
  * - `dsr_t_fixed(line_no, rt, cells)`: the rare lines holding a backslash, split and unescaped in
  *   TypeScript (an escaped TAB must not shift cells);
  * - view `dsr_t_cells(line_no, rt, cells)`: every data line as its cells.
  * Returns the number of physical lines.
  */
-export async function loadDsrLines(store: Store, path: string): Promise<{ lines: number; rejected: number }> {
+export async function loadDsrLines(store: Store, path: string): Promise<{ lines: number; rejected: number; latin1: number[] }> {
   await dropDsrTemp(store);
   // The record code is cell 1; strpos + slice is cheaper than split_part, which splits the whole line.
   // Row order is the line number: keep insertion order for this one load, then let DuckDB write the
@@ -40,6 +41,7 @@ export async function loadDsrLines(store: Store, path: string): Promise<{ lines:
       SELECT r.j + coalesce(s.k, 0) AS line_no, r.rt, r.line
       FROM (SELECT rowid + 1 AS j, rt, line FROM dsr_t_raw) r ASOF LEFT JOIN dsr_t_shift s ON r.j >= s.t`);
   }
+  const latin1 = rejected === 0 ? [] : await recoverLatin1Lines(store, path);
   const kept = Number((await store.one<{ n: bigint }>('SELECT count(*) AS n FROM dsr_t_raw'))?.n ?? 0n);
   await store.run('CREATE TEMP TABLE dsr_t_fixed (line_no BIGINT, rt VARCHAR, cells VARCHAR[])');
   const escaped = await store.all<{ line_no: bigint; line: string }>(
@@ -66,7 +68,7 @@ export async function loadDsrLines(store: Store, path: string): Promise<{ lines:
     SELECT line_no, rt, string_split(line, chr(9)) AS cells FROM dsr_t_numbered
     WHERE line IS NOT NULL AND line <> '' AND NOT starts_with(line, '#') AND NOT contains(line, '\\')
     UNION ALL SELECT line_no, rt, cells FROM dsr_t_fixed`);
-  return { lines: kept + rejected, rejected };
+  return { lines: kept + rejected, rejected: rejected - latin1.length, latin1 };
 }
 
 /**

@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { dsrFileName, formatDsrLines } from '../../formats/dsr/index.js';
 import { bapSpec, fixtureDir, writeLines } from './dsr-fixtures.test-helper.js';
+import { openStore } from '../../warehouse/index.js';
+import { ingestDsrFiles } from './ingest-dsr.js';
 import { validateDsrFiles } from './validate-dsr.js';
 
 const dir = fixtureDir();
@@ -144,7 +146,7 @@ describe('dsr validate', () => {
     expect(v.errors[0]).toMatchObject({ code: 'DSR_NOT_A_DSR', message: expect.stringContaining('not HEAD') });
   });
 
-  it('numbers lines right after a line the reader refuses (bad UTF-8)', async () => {
+  it('reads a line that is not UTF-8 as Latin-1 with a warning, and numbers the lines after it right', async () => {
     const path = writeLines(dir, 'DSR_PADPIDA2_PADPIDA1_Downloads_2024-03_GB_20240402T100005.tsv', [
       BAP12_HEAD,
       row('SY02.02', 'S1', '', '', 'SubscriptionModel', 'OnDemandStream', 'GB', 'Downloads', '1', '', 'GBP', '1', '', '', '', '', '', '', '', '', '', ''),
@@ -156,9 +158,15 @@ describe('dsr validate', () => {
     const { readFileSync, writeFileSync } = await import('node:fs');
     writeFileSync(path, Buffer.from(readFileSync(path, 'utf8').replace('Caf\u00e9', 'Caf\u0001'), 'utf8').toString('utf8').replace('\u0001', '\u00e9'), 'latin1');
     const [v] = await validateDsrFiles([path]);
-    expect(v?.errors).toEqual(expect.arrayContaining([
-      expect.objectContaining({ code: 'DSR_UNREADABLE_LINE', line: 3 }),
-      expect.objectContaining({ code: 'DSR_BAD_LINE', line: 4 }),
-    ]));
+    expect(v?.errors).toEqual([expect.objectContaining({ code: 'DSR_BAD_LINE', line: 4 })]);
+    expect(v?.warnings).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'DSR_ENCODING', line: 3 })]));
+    expect(v?.counts).toMatchObject({ 'AS01.01': 1, 'SU02.01': 2 });
+    const store = await openStore(':memory:');
+    try {
+      await ingestDsrFiles(store, [path], { codeVersion: 'test', now: () => new Date('2024-01-01T00:00:00Z') });
+      expect(await store.one<{ title: string }>('SELECT title FROM report_resources')).toEqual({ title: 'Caf\u00e9' });
+    } finally {
+      store.close();
+    }
   });
 });
