@@ -78,6 +78,23 @@ describe('tutti run (runQuarter)', () => {
     expect(Object.keys(files).some((f) => /ClaimsAmounts_.*\.tsv$/.test(f))).toBe(true);
   });
 
+  it('re-run on the same inputs changes nothing and reports the same distribution', async () => {
+    const dir = join(root, 'twice');
+    const store = await openStore(`${dir}.duckdb`);
+    try {
+      const first = await runQuarter(store, options(dir));
+      const before = await fingerprints(dir);
+      const second = await runQuarter(store, options(dir));
+      expect(second.stages.cwr['duplicate']).toBe(first.stages.cwr['imported']);
+      expect(second.stages.dsr['duplicate']).toBe(2);
+      expect(second.stages.collect['payments']).toBe(0);
+      expect(second.stages.distribute).toMatchObject({ distribution: first.stages.distribute['distribution'], unchanged: true });
+      expect(await fingerprints(dir)).toEqual(before);
+    } finally {
+      store.close();
+    }
+  });
+
   it.each(['dsr', 'identify', 'claim', 'collect', 'distribute'] as const)(
     'completes a run that died before %s, with byte-identical outputs',
     async (stage) => {

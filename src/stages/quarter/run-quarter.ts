@@ -163,6 +163,7 @@ export async function runQuarter(store: Store, options: QuarterOptions): Promise
     conservation = result.conservation as unknown as Record<string, unknown>;
     return {
       distribution: result.distribution,
+      unchanged: result.unchanged,
       holders: result.statements.holders,
       lines: result.statements.lines,
     };
