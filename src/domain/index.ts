@@ -67,18 +67,5 @@ export {
   parseDpid,
   dpidFromPayload,
 } from './identifiers/identifiers.js';
-export {
-  type TerritoryTerm,
-  parseTerritoryExpression,
-  formatTerritoryExpression,
-  resolveTerritories,
-  territoryCovers,
-  tisToIso,
-  isoToTis,
-  isKnownTerritory,
-  isTisGroup,
-  expandTis,
-  tisName,
-  TIS_COUNTRY_ISO_CODES,
-} from './territory/index.js';
+export * from './territory/index.js';
 export type { MandateSpec } from './repertoire/mandate.js';
