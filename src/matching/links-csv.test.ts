@@ -7,7 +7,7 @@ import { exportMatches, MATCH_CSV_COLUMNS } from './export-matches.js';
 import { identifyReports } from './identify-reports.js';
 import { exportLinks, importLinks, LINK_CSV_COLUMNS } from './links-csv.js';
 import { DEFAULT_MATCH_OPTIONS } from './match-options.js';
-import { insertReport, insertWorks } from './test-fixtures.js';
+import { insertReport, insertWorks } from './fixtures.test-support.js';
 
 const NOW = new Date('2024-03-01T10:00:00Z');
 const dir = mkdtempSync(join(tmpdir(), 'tutti-links-'));

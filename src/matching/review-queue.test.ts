@@ -3,7 +3,7 @@ import { openStore, sql, type Store } from '../warehouse/index.js';
 import { identifyReports } from './identify-reports.js';
 import { DEFAULT_MATCH_OPTIONS } from './match-options.js';
 import { decideReview, listReviewItems, showReviewItem } from './review-queue.js';
-import { insertReport, insertWorks } from './test-fixtures.js';
+import { insertReport, insertWorks } from './fixtures.test-support.js';
 
 const NOW = new Date('2024-03-01T10:00:00Z');
 let store: Store;

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMatchOptions } from '../../matching/index.js';
-import { insertReport, insertWorks } from '../../matching/test-fixtures.js';
+import { insertReport, insertWorks } from '../../matching/fixtures.test-support.js';
 import { openStore, type Store } from '../../warehouse/index.js';
 import { runIdentifyStage } from './identify-stage.js';
 
