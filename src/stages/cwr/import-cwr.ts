@@ -1,6 +1,4 @@
-import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import {
   validateCwr,
@@ -9,6 +7,7 @@ import {
   type ValidatedTransaction,
 } from '../../formats/cwr/index.js';
 import { recordRun, sql, type Store } from '../../warehouse/index.js';
+import { fingerprintFile } from '../files/index.js';
 import {
   appendWorks,
   deleteWorkRows,
@@ -55,12 +54,6 @@ export interface ImportCwrOptions {
 
 const IMPORTED = new Set(['NWR', 'REV', 'ISW', 'WRK']);
 
-/** SHA-256 (hex) and size of a file, streamed. */
-export async function fingerprintFile(path: string): Promise<{ sha256: string; bytes: number }> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return { sha256: hash.digest('hex'), bytes: (await stat(path)).size };
-}
 
 /**
  * Imports one CWR file into the repertoire, idempotently: a file already seen (same SHA-256) is a

@@ -2,7 +2,7 @@
  * CWR stages: import registrations into the repertoire, acknowledge files, rebuild registrations for export.
  * @module
  */
-export { importCwrFile, fingerprintFile, type CwrImportResult, type ImportCwrOptions } from './import-cwr.js';
+export { importCwrFile, type CwrImportResult, type ImportCwrOptions } from './import-cwr.js';
 export { ackCwrFile } from './ack-cwr.js';
 export { loadRegistrations } from './load-registrations.js';
 export {

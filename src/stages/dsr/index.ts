@@ -13,4 +13,3 @@ export {
   type DsrIngestOptions,
   ingestDsrFiles,
 } from './ingest-dsr.js';
-export { fingerprintFile } from './read-file-start.js';

@@ -1,5 +1,5 @@
 import { TuttiError } from '../../domain/index.js';
-import { fingerprintFile } from './read-file-start.js';
+import { fingerprintFile } from '../files/index.js';
 import { recordRun, sql, type RunInput, type Store } from '../../warehouse/index.js';
 import { analyseDsrFile, type DsrFileAnalysis } from './analyse-dsr-file.js';
 import { dropDsrTemp } from './load-dsr-lines.js';
