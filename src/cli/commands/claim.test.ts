@@ -1,33 +1,17 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../warehouse/index.js';
 import { registerClaimCommands } from './claim.js';
+import { runCli } from '../../../test/run-cli.js';
 
 const dirs: string[] = [];
 afterAll(async () => {
   for (const d of dirs) await rm(d, { recursive: true, force: true });
 });
 
-async function run(args: string[]): Promise<string> {
-  const program = new Command('tutti')
-    .option('--db <path>', '', ':memory:')
-    .option('--json', '', false)
-    .option('--debug', '', false)
-    .exitOverride();
-  registerClaimCommands(program);
-  const chunks: string[] = [];
-  const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = (chunk: string | Uint8Array) => (chunks.push(String(chunk)), true);
-  try {
-    await program.parseAsync(['node', 'tutti', ...args]);
-  } finally {
-    process.stdout.write = write;
-  }
-  return chunks.join('');
-}
+const run = async (args: string[]) => (await runCli(registerClaimCommands, args)).out;
 
 /** royalties.md §6: one work, 1,000,000 of 1,200,000,000 streams, €18,000,000 at 15 %, Sacem controls 100 %. */
 async function seed(db: string) {

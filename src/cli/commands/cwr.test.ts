@@ -1,10 +1,10 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { fileBytes, put, sampleLines } from '../../formats/cwr/fixtures.test-support.js';
 import { registerCwrCommands } from './cwr.js';
+import { runCli } from '../../../test/run-cli.js';
 
 const dirs: string[] = [];
 afterAll(async () => {
@@ -14,27 +14,7 @@ afterEach(() => {
   process.exitCode = undefined;
 });
 
-async function run(args: string[]): Promise<{ out: string; code: number }> {
-  const program = new Command('tutti')
-    .version('0.0.0')
-    .option('--db <path>', '', ':memory:')
-    .option('--json', '', false)
-    .option('--debug', '', false)
-    .exitOverride();
-  registerCwrCommands(program);
-  const chunks: string[] = [];
-  const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = (chunk: string | Uint8Array) => (chunks.push(String(chunk)), true);
-  process.exitCode = undefined;
-  try {
-    await program.parseAsync(['node', 'tutti', ...args]);
-  } finally {
-    process.stdout.write = write;
-  }
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = undefined;
-  return { out: chunks.join(''), code };
-}
+const run = (args: string[]) => runCli(registerCwrCommands, args);
 
 async function workspace() {
   const dir = await mkdtemp(join(tmpdir(), 'tutti-cli-cwr-'));

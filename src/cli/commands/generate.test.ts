@@ -1,39 +1,54 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
 import { afterAll, describe, expect, it } from 'vitest';
 import { registerGenerateCommands } from './generate.js';
+import { runCli } from '../../../test/run-cli.js';
 
 const dirs: string[] = [];
 afterAll(async () => {
   for (const d of dirs) await rm(d, { recursive: true, force: true });
 });
 
-/** Runs `tutti <args>` in-process and returns what it printed on stdout. */
-async function run(args: string[]): Promise<string> {
-  const program = new Command('tutti').option('--db <path>', '', ':memory:').option('--json', '', false).option('--debug', '', false).exitOverride();
-  registerGenerateCommands(program);
-  const chunks: string[] = [];
-  const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = ((chunk: string | Uint8Array) => (chunks.push(String(chunk)), true)) as typeof process.stdout.write;
-  try {
-    await program.parseAsync(['node', 'tutti', ...args]);
-  } finally {
-    process.stdout.write = write;
-  }
-  return chunks.join('');
-}
+const run = async (args: string[]) => (await runCli(registerGenerateCommands, args)).out;
 
 describe('tutti generate', () => {
   it('prints exactly one JSON document with the counts and writes the files', async () => {
     const out = await mkdtemp(join(tmpdir(), 'tutti-cli-generate-'));
     dirs.push(out);
-    const stdout = await run(['--json', 'generate', '--out', out, '--works', '40', '--services', 'Spotify', '--territories', 'fr,DE', '--months', '2024-03', '--seed', '9', '--lines', '30']);
-    const result = JSON.parse(stdout) as { out: string; works: number; recordings: number; reports: number; usageLines: number; files: string[] };
+    const stdout = await run([
+      '--json',
+      'generate',
+      '--out',
+      out,
+      '--works',
+      '40',
+      '--services',
+      'Spotify',
+      '--territories',
+      'fr,DE',
+      '--months',
+      '2024-03',
+      '--seed',
+      '9',
+      '--lines',
+      '30',
+    ]);
+    const result = JSON.parse(stdout) as {
+      out: string;
+      works: number;
+      recordings: number;
+      reports: number;
+      usageLines: number;
+      files: string[];
+    };
     expect(result).toMatchObject({ out, works: 40, reports: 2, usageLines: 60 });
     expect(result.recordings).toBeGreaterThanOrEqual(40);
-    expect(result.files.slice(-3)).toEqual([join(out, 'mandates.json'), join(out, 'truth.csv'), join(out, 'dataset.json')]);
+    expect(result.files.slice(-3)).toEqual([
+      join(out, 'mandates.json'),
+      join(out, 'truth.csv'),
+      join(out, 'dataset.json'),
+    ]);
     expect(result.files.filter((f) => f.startsWith(join(out, 'dsr', 'DSR_')))).toHaveLength(2);
     expect(result.files.some((f) => /cwr\/CW\d{6}P\d\d_058\.V22$/.test(f))).toBe(true);
     const truth = await readFile(join(out, 'truth.csv'), 'utf8');
@@ -42,6 +57,8 @@ describe('tutti generate', () => {
   });
 
   it('refuses a bad number as a usage error', async () => {
-    await expect(run(['generate', '--out', '/tmp/unused', '--works', 'many'])).rejects.toMatchObject({ code: 'USAGE' });
+    await expect(run(['generate', '--out', '/tmp/unused', '--works', 'many'])).rejects.toMatchObject({
+      code: 'USAGE',
+    });
   });
 });
