@@ -23,7 +23,7 @@ export async function runCli(
     .option('--json', '', false)
     .option('--debug', '', false)
     .exitOverride();
-  for (const r of Array.isArray(register) ? register : [register]) r(program);
+  for (const r of typeof register === 'function' ? [register] : register) r(program);
   const chunks: string[] = [];
   const write = process.stdout.write.bind(process.stdout);
   process.stdout.write = (chunk: string | Uint8Array) => (chunks.push(String(chunk)), true);
