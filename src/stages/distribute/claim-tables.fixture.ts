@@ -1,4 +1,5 @@
 import { sql, type Store } from '../../warehouse/index.js';
+import type { DistributeOptions } from './distribute.js';
 
 /**
  * Test support: the claim stage's tables (migration 040, written by the claim stage) with exactly the
@@ -82,4 +83,12 @@ export async function insertReport(store: Store): Promise<void> {
   await store.run(`INSERT INTO reports (report_id, message_id, sender, service, territory, period_start, period_end, profile, profile_version,
     parts_expected, parts_received, status, run_id)
     VALUES ('R1', 'MSG-1', 'DPID-SPOTIFY', 'Spotify Premium', 'FR', '2024-03-01', '2024-03-31', 'BasicAudioProfile', '1.2', 1, 1, 'complete', 'ingest-run')`);
+}
+
+/**
+ * Options of the worked example's distribution: period 2024-03 paid on 2024-07-05, the clock fixed at
+ * that day whatever `extra` changes (a later distribution in a test keeps the same wall clock).
+ */
+export function distributeOptions(extra: Partial<DistributeOptions> = {}): DistributeOptions {
+  return { period: '2024-03', date: '2024-07-05', codeVersion: 'test', now: () => new Date('2024-07-05T00:00:00Z'), ...extra };
 }

@@ -1,17 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../warehouse/index.js';
-import { insertClaimLine, insertPayment, insertWorkedExample } from './claim-tables.fixture.js';
-import { distribute, type DistributeOptions } from './distribute.js';
+import { distributeOptions as opts, insertClaimLine, insertPayment, insertWorkedExample } from './claim-tables.fixture.js';
+import { distribute } from './distribute.js';
 
 let store: Store;
 beforeEach(async () => {
   store = await openStore(':memory:', { threads: 1 });
 });
 afterEach(() => store.close());
-
-const opts = (extra: Partial<DistributeOptions> = {}): DistributeOptions => ({
-  period: '2024-03', date: '2024-07-05', codeVersion: 'test', now: () => new Date('2024-07-05T00:00:00Z'), ...extra,
-});
 
 const snapshot = (s: Store, id: string) =>
   s.all(`SELECT * FROM statement_lines WHERE distribution_id = '${id}' ORDER BY party_id, claim_id, role, payee_kind`);

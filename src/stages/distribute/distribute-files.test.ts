@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isTuttiError } from '../../domain/index.js';
 import { openStore, type Store } from '../../warehouse/index.js';
-import { insertPayment, insertWorkedExample } from './claim-tables.fixture.js';
+import { distributeOptions, insertPayment, insertWorkedExample } from './claim-tables.fixture.js';
 import { distribute, type DistributeOptions } from './distribute.js';
 
 let out: string;
@@ -13,9 +13,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(out, { recursive: true, force: true }));
 
-const opts = (extra: Partial<DistributeOptions> = {}): DistributeOptions => ({
-  period: '2024-03', date: '2024-07-05', codeVersion: 'test', now: () => new Date('2024-07-05T00:00:00Z'), society: 'Society', ...extra,
-});
+const opts = (extra: Partial<DistributeOptions> = {}) => distributeOptions({ society: 'Society', ...extra });
 
 async function example(): Promise<Store> {
   const store = await openStore(':memory:', { threads: 2 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../warehouse/index.js';
-import { insertClaimLine, insertInvoice, insertParty, insertPayment, insertWorkedExample } from './claim-tables.fixture.js';
+import { distributeOptions, insertClaimLine, insertInvoice, insertParty, insertPayment, insertWorkedExample } from './claim-tables.fixture.js';
 import { distribute, type DistributeOptions } from './distribute.js';
 
 let store: Store;
@@ -16,9 +16,8 @@ beforeEach(async () => {
 });
 afterEach(() => store.close());
 
-const opts = (period: string, date: string, extra: Partial<DistributeOptions> = {}): DistributeOptions => ({
-  period, date, codeVersion: 'test', now: () => new Date(`${date}T00:00:00Z`), ...extra,
-});
+const opts = (period: string, date: string, extra: Partial<DistributeOptions> = {}) =>
+  distributeOptions({ period, date, now: () => new Date(`${date}T00:00:00Z`), ...extra });
 
 const net = async (party: string) =>
   (await store.one<{ net: bigint }>(`SELECT coalesce(sum(net), 0)::HUGEINT AS net FROM statement_lines WHERE party_id = '${party}' AND payee_kind = 'member'`))?.net;

@@ -1,18 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { micros } from '../../domain/index.js';
 import { openStore, type Store } from '../../warehouse/index.js';
-import { insertClaimLine, insertInvoice, insertParty, insertPayment, insertWorkedExample } from './claim-tables.fixture.js';
-import { distribute, type DistributeOptions } from './distribute.js';
+import { distributeOptions as opts, insertClaimLine, insertInvoice, insertParty, insertPayment, insertWorkedExample } from './claim-tables.fixture.js';
+import { distribute } from './distribute.js';
 
 let store: Store;
 beforeEach(async () => {
   store = await openStore(':memory:', { threads: 1 });
 });
 afterEach(() => store.close());
-
-const opts = (extra: Partial<DistributeOptions> = {}): DistributeOptions => ({
-  period: '2024-03', date: '2024-07-05', codeVersion: 'test', now: () => new Date('2024-07-05T00:00:00Z'), ...extra,
-});
 
 describe('distribute: who receives the money', () => {
   it('remits a sister-society member’s share to that society, not to the member', async () => {

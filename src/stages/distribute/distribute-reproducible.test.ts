@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../warehouse/index.js';
-import { ensureClaimTables, insertClaimLine, insertInvoice, insertParty, insertPayment } from './claim-tables.fixture.js';
+import { distributeOptions, ensureClaimTables, insertClaimLine, insertInvoice, insertParty, insertPayment } from './claim-tables.fixture.js';
 import { distribute, type DistributeOptions } from './distribute.js';
 
 let out: string;
@@ -12,9 +12,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(out, { recursive: true, force: true }));
 
-const opts = (extra: Partial<DistributeOptions> = {}): DistributeOptions => ({
-  period: '2024-03', date: '2024-07-05', codeVersion: 'test', now: () => new Date('2024-07-05T00:00:00Z'), society: 'Society', ...extra,
-});
+const opts = (extra: Partial<DistributeOptions> = {}) => distributeOptions({ society: 'Society', ...extra });
 
 type Share = { party: string; role: string; share: number };
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { micros } from '../../domain/index.js';
 import { openStore, type Store } from '../../warehouse/index.js';
-import { insertPayment, insertWorkedExample } from './claim-tables.fixture.js';
+import { distributeOptions, insertPayment, insertWorkedExample } from './claim-tables.fixture.js';
 import { distribute, type DistributeOptions } from './distribute.js';
 
 let out: string;
@@ -20,9 +20,7 @@ afterEach(() => {
   rmSync(out, { recursive: true, force: true });
 });
 
-const opts = (extra: Partial<DistributeOptions> = {}): DistributeOptions => ({
-  period: '2024-03', date: '2024-07-05', outDir: out, codeVersion: 'test', now: () => new Date('2024-07-05T00:00:00Z'), society: 'Society', ...extra,
-});
+const opts = (extra: Partial<DistributeOptions> = {}) => distributeOptions({ outDir: out, society: 'Society', ...extra });
 
 const counts = async () =>
   store.one<{ d: bigint; s: bigint; r: bigint; b: bigint; runs: bigint }>(`SELECT (SELECT count(*) FROM distributions) AS d,

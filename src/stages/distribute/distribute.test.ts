@@ -1,21 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../warehouse/index.js';
-import { insertPayment, insertWorkedExample } from './claim-tables.fixture.js';
-import { distribute, type DistributeOptions } from './distribute.js';
+import { distributeOptions as opts, insertPayment, insertWorkedExample } from './claim-tables.fixture.js';
+import { distribute } from './distribute.js';
 
 let store: Store;
 beforeEach(async () => {
   store = await openStore(':memory:', { threads: 1 });
 });
 afterEach(() => store.close());
-
-const opts = (extra: Partial<DistributeOptions> = {}): DistributeOptions => ({
-  period: '2024-03',
-  date: '2024-07-05',
-  codeVersion: 'test',
-  now: () => new Date('2024-07-05T00:00:00Z'),
-  ...extra,
-});
 
 async function netByParty(distributionId?: string) {
   const rows = await store.all<{ party_id: string; gross: bigint; commission: bigint; deductions: bigint; net: bigint }>(`
