@@ -1,3 +1,5 @@
+import type { StatementLine as StatementLineModel } from '../../formats/statements/statement-line.js';
+
 /** The shapes of the API's answers that the web app reads (see /openapi.json). Money: micro-unit strings. */
 export interface Me {
   readonly userId: string;
@@ -52,24 +54,16 @@ export interface Statement extends StatementTotals {
   readonly payee: string | null;
 }
 
-export interface StatementLine {
+/** A model type as the API writes it in JSON: bigints (micro-units, counts) become decimal strings. */
+type Wire<T> = {
+  readonly [K in keyof T]: T[K] extends bigint ? string : T[K] extends bigint | null ? string | null : T[K];
+};
+
+/** A statement line as the API sends it: the statement model's line with its payee, claim and invoice. */
+export interface StatementLine extends Omit<Wire<StatementLineModel>, 'usages' | 'lineKind'> {
   readonly distributionId: string;
   readonly partyId: string | null;
-  readonly workId: string | null;
-  readonly iswc: string | null;
-  readonly workTitle: string | null;
-  readonly role: string | null;
-  readonly share: number | null;
-  readonly rightType: string | null;
-  readonly service: string | null;
-  readonly territory: string | null;
-  readonly periodStart: string | null;
-  readonly periodEnd: string | null;
   readonly usages: string | null;
-  readonly gross: string;
-  readonly commission: string;
-  readonly deductions: string;
-  readonly net: string;
   readonly lineKind: string;
   readonly payeeKind: string;
   readonly payee: string | null;
