@@ -2,13 +2,14 @@ import { Readable } from 'node:stream';
 import { Type, type Static } from '@sinclair/typebox';
 import { TuttiError } from '../../domain/index.js';
 import { sql } from '../../warehouse/index.js';
-import { loadPage, readCsvPages } from '../load-page.js';
+import { loadPage, readCsvPages, type Page } from '../load-page.js';
 import type { Principal } from '../principal.js';
 import { createQueryBuilder } from '../query-builder.js';
 import type { RegisterRoutes } from '../route-context.js';
 import { toJsonRow } from '../row-json.js';
 import { ERROR_RESPONSES, listQuery, MicrosSchema, Nullable, pageOf } from '../schemas.js';
 import { scopeStatements } from '../scope.js';
+import { ensureStatementViews, readStatementPage, readStatementTotals, STATEMENT_LINE_COLUMNS, STATEMENT_ORDER, statementAudience } from '../statement-views.js';
 import { requireTables } from '../table-presence.js';
 
 const Distribution = Type.Object(
@@ -31,12 +32,9 @@ const Distribution = Type.Object(
 const Totals = { lines: Type.String({ pattern: '^[0-9]+$' }), gross: MicrosSchema, commission: MicrosSchema, deductions: MicrosSchema, net: MicrosSchema };
 const Statement = Type.Object({ distributionId: Type.String(), partyId: Nullable(Type.String()), partyName: Nullable(Type.String()), payee: Nullable(Type.String()), ...Totals });
 
-const STATEMENT_COLUMNS = [
-  'distribution_id', 'party_id', 'party_name', 'ipi_name_number', 'work_id', 'iswc', 'work_title', 'role', 'share', 'right_type', 'service',
-  'territory', 'period_start', 'period_end', 'usages', 'gross', 'commission', 'deductions', 'net', 'line_kind', 'payee_kind', 'payee', 'claim_id', 'invoice_id',
-] as const;
+const STATEMENT_COLUMNS = STATEMENT_LINE_COLUMNS;
 const STATEMENT_SELECT = `SELECT ${STATEMENT_COLUMNS.map((c) => (c.startsWith('period_') ? `${c}::VARCHAR AS ${c}` : c)).join(', ')} FROM statement_lines WHERE true`;
-const STATEMENT_ORDER = 'work_id, right_type, service, territory, role, claim_id, line_kind';
+const LINE_SORT = { workId: 'work_id', net: 'net', gross: 'gross' } as const;
 
 const text = Nullable(Type.String());
 const StatementLine = Type.Object({
@@ -139,17 +137,25 @@ export const registerDistributionRoutes: RegisterRoutes = (app, { store, audit }
       const { distributionId, partyId } = request.params as Static<typeof StatementParams>;
       assertOwnStatement(request.principal, partyId);
       const q = request.query as Static<typeof LineQuery>;
-      const lines = createQueryBuilder(STATEMENT_SELECT);
-      statementOf(request.principal, lines, distributionId, partyId);
-      const totals = createQueryBuilder('SELECT count(*) AS lines, coalesce(sum(gross), 0) AS gross, coalesce(sum(commission), 0) AS commission, coalesce(sum(deductions), 0) AS deductions, coalesce(sum(net), 0) AS net FROM statement_lines WHERE true');
-      statementOf(request.principal, totals, distributionId, partyId);
-      const [sum, page] = await Promise.all([
-        store.one<Record<string, unknown>>(totals.build()),
-        loadPage(store, lines.build(), q, { workId: 'work_id', net: 'net', gross: 'gross' }, 'workId', STATEMENT_ORDER, toJsonRow),
-      ]);
-      if (!sum || sum['lines'] === 0n) throw new TuttiError('NOT_FOUND', `no statement for ${partyId} in distribution ${distributionId}`);
-      await audit(request, 'read', `statements/${distributionId}/${partyId}`, { net: String(sum['net']), lines: String(sum['lines']) });
-      return { distributionId, partyId, ...(toJsonRow(sum) as Record<string, string>), page };
+      const audience = statementAudience(request.principal);
+      let totals: Record<string, unknown> | undefined;
+      let page: Page<Record<string, unknown>>;
+      if (audience !== null && (await ensureStatementViews(store, distributionId))) {
+        // An issued distribution: totals and lines from the copy built once for it (statement-views.ts).
+        totals = (await readStatementTotals(store, distributionId, audience, partyId)) as Record<string, unknown> | undefined;
+        if (!totals) throw new TuttiError('NOT_FOUND', `no statement for ${partyId} in distribution ${distributionId}`);
+        page = await readStatementPage(store, { distributionId, audience, holder: partyId, total: Number(totals['lines']) }, q, LINE_SORT, 'workId', toJsonRow);
+      } else {
+        const lines = createQueryBuilder(STATEMENT_SELECT);
+        statementOf(request.principal, lines, distributionId, partyId);
+        const sums = createQueryBuilder('SELECT count(*) AS lines, coalesce(sum(gross), 0) AS gross, coalesce(sum(commission), 0) AS commission, coalesce(sum(deductions), 0) AS deductions, coalesce(sum(net), 0) AS net FROM statement_lines WHERE true');
+        statementOf(request.principal, sums, distributionId, partyId);
+        totals = await store.one<Record<string, unknown>>(sums.build());
+        if (!totals || totals['lines'] === 0n) throw new TuttiError('NOT_FOUND', `no statement for ${partyId} in distribution ${distributionId}`);
+        page = await loadPage(store, lines.build(), q, LINE_SORT, 'workId', STATEMENT_ORDER, toJsonRow);
+      }
+      await audit(request, 'read', `statements/${distributionId}/${partyId}`, { net: String(totals['net']), lines: String(totals['lines']) });
+      return { distributionId, partyId, ...(toJsonRow(totals) as Record<string, string>), page };
     },
   );
 
