@@ -27,6 +27,7 @@ export { RIGHT_TYPES, type RightType, isRightType, rightTypeFromDdex } from './r
 export { type Period, parsePeriod, monthsOf, periodContains } from './period/period.js';
 export type {
   WorkRegistration,
+  InterestedPartyInWork,
   WriterInWork,
   PublisherInWork,
   RecordingRegistration,

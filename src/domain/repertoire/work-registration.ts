@@ -13,7 +13,11 @@ export interface WorkRegistration {
   readonly title: string;
   /** Preferred ISWC, data form `T` + 10 digits. */
   readonly iswc?: string;
-  readonly alternateTitles: readonly { readonly title: string; readonly titleType: string; readonly language?: string }[];
+  readonly alternateTitles: readonly {
+    readonly title: string;
+    readonly titleType: string;
+    readonly language?: string;
+  }[];
   readonly language?: string;
   readonly durationS?: number;
   /** `ORI` original or `MOD` modified (arrangement, translation...). */
@@ -37,42 +41,34 @@ export interface CollectionShare {
   readonly shares: OwnershipShares;
 }
 
-export interface WriterInWork {
-  /** The submitter's interested-party number for this writer (CWR IP #). */
+/** What a writer and a publisher of a work have in common: who they are, their societies and their shares. */
+export interface InterestedPartyInWork {
+  /** The submitter's interested-party number (CWR IP #). */
   readonly ipNumber: string;
-  readonly lastName: string;
-  readonly firstName?: string;
   readonly ipiNameNumber?: string;
   readonly ipiBaseNumber?: string;
-  /** CWR writer designation: CA C A AR AD SR SA TR PA. */
+  /** Writer designation (CA C A AR AD SR SA TR PA) or publisher type (E AM SE AQ PA ES). */
   readonly role: string;
-  /** SWR (true) or OWR (false). */
+  /** Controlled by the submitter: SWR/SPU (true) or OWR/OPU (false). */
   readonly controlled: boolean;
   readonly prSociety?: string;
   readonly mrSociety?: string;
   readonly srSociety?: string;
   readonly ownership: OwnershipShares;
   readonly collection: readonly CollectionShare[];
+}
+
+export interface WriterInWork extends InterestedPartyInWork {
+  readonly lastName: string;
+  readonly firstName?: string;
   /** The publisher chain (CWR publisher sequence #) this writer is linked to by PWR, if any. */
   readonly publisherChain?: number;
 }
 
-export interface PublisherInWork {
+export interface PublisherInWork extends InterestedPartyInWork {
   /** CWR publisher sequence #: all publishers of one chain share it. */
   readonly chain: number;
-  readonly ipNumber: string;
   readonly name: string;
-  readonly ipiNameNumber?: string;
-  readonly ipiBaseNumber?: string;
-  /** CWR publisher type: E AM SE AQ PA ES. */
-  readonly role: string;
-  /** SPU (true) or OPU (false). */
-  readonly controlled: boolean;
-  readonly prSociety?: string;
-  readonly mrSociety?: string;
-  readonly srSociety?: string;
-  readonly ownership: OwnershipShares;
-  readonly collection: readonly CollectionShare[];
   readonly agreementNumber?: string;
 }
 
