@@ -78,6 +78,14 @@ function headerItems(
  * Whether a line carries nothing: empty, blanks, or control characters only (a DOS end-of-file mark
  * 0x1A, NULs). Looks at characters until the first printable one, so a record costs one comparison.
  */
+/** The whole file refused: its HDR (at `line`) names no CWR version this reader knows. */
+function unknownVersion(line: number, reason: string): CwrItem {
+  return {
+    kind: 'rejected',
+    finding: finding(line, 'HDR', 'version', 'CWR_UNKNOWN_VERSION', 'error', reason),
+  };
+}
+
 function isBlank(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x20) return false;
   return true;
@@ -256,19 +264,7 @@ export async function* readCwr(
           options.fileName,
         );
         if ('reason' in detected) {
-          yield [
-            {
-              kind: 'rejected',
-              finding: finding(
-                pendingHdr.line,
-                'HDR',
-                'version',
-                'CWR_UNKNOWN_VERSION',
-                'error',
-                detected.reason,
-              ),
-            },
-          ];
+          yield [unknownVersion(pendingHdr.line, detected.reason)];
           return;
         }
         version = detected.version;
@@ -291,19 +287,7 @@ export async function* readCwr(
     }
     const detected = detectVersion(pendingHdr.text, undefined, options.fileName);
     if ('reason' in detected) {
-      yield [
-        {
-          kind: 'rejected',
-          finding: finding(
-            pendingHdr.line,
-            'HDR',
-            'version',
-            'CWR_UNKNOWN_VERSION',
-            'error',
-            detected.reason,
-          ),
-        },
-      ];
+      yield [unknownVersion(pendingHdr.line, detected.reason)];
       return;
     }
     layouts = layoutsFor(detected.version);
