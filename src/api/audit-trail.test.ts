@@ -26,6 +26,27 @@ describe('audit trail', () => {
     expect(result).toMatchObject({ ok: true, entries: 20, headSeq: 20 });
   });
 
+  it('writes appends that arrive together in call order, more than one batch of them', async () => {
+    const written = await Promise.all(Array.from({ length: 300 }, (_, i) => appendAuditEvent(store, { actor: 'a', action: 'read', resource: `r/${i}` }, now)));
+    expect(written.map((e) => e.seq)).toEqual(Array.from({ length: 300 }, (_, i) => i + 1));
+    const listed = await listAuditEvents(store, { limit: 1000 });
+    expect(listed.map((e) => e.resource)).toEqual(Array.from({ length: 300 }, (_, i) => `r/${i}`));
+    expect((await verifyAuditTrail(store)).ok).toBe(true);
+  });
+
+  it('refuses an entry whose detail is not JSON without losing the others', async () => {
+    const cyclic: Record<string, unknown> = {};
+    cyclic['self'] = cyclic;
+    const results = await Promise.allSettled([
+      appendAuditEvent(store, { actor: 'a', action: 'read', resource: 'r/1' }, now),
+      appendAuditEvent(store, { actor: 'a', action: 'read', resource: 'r/bad', detail: cyclic }, now),
+      appendAuditEvent(store, { actor: 'a', action: 'read', resource: 'r/2' }, now),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((await listAuditEvents(store, { limit: 10 })).map((e) => e.resource)).toEqual(['r/1', 'r/2']);
+    expect((await verifyAuditTrail(store)).ok).toBe(true);
+  });
+
   it('verifies an untouched trail across pages', async () => {
     await fill(7);
     expect(await verifyAuditTrail(store, 3)).toMatchObject({ ok: true, entries: 7 });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
+import type { DuckDBValue } from '@duckdb/node-api';
 import { sql, type Store } from '../warehouse/index.js';
 import { canonicalJson } from './canonical-json.js';
-import { createSerialLock } from './serial-lock.js';
 
 /** One entry of the audit trail. `detail` is any JSON value (bigints as strings). */
 export interface AuditEvent {
@@ -25,8 +25,26 @@ export interface NewAuditEvent {
 /** The prev_hash of the first entry. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** Per store: the append lock and the chain head, known after the first append (one writer process). */
-const chains = new WeakMap<Store, { lock: ReturnType<typeof createSerialLock>; head?: { seq: number; hash: string } | undefined }>();
+/** An append waiting for its turn, with the clock of its caller. */
+interface PendingAppend {
+  readonly event: NewAuditEvent;
+  /** The detail round-tripped through canonical JSON, so the stored text hashes the same on verify. */
+  readonly detail: unknown;
+  readonly now: () => Date;
+  readonly resolve: (entry: AuditEvent) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/** Per store: the appends waiting, whether a batch is being written, and the chain head (one writer process). */
+interface ChainState {
+  readonly queue: PendingAppend[];
+  writing: boolean;
+  head?: { seq: number; hash: string } | undefined;
+}
+const chains = new WeakMap<Store, ChainState>();
+
+/** At most this many entries are written by one INSERT (8 bound values each). */
+const BATCH = 256;
 
 /**
  * The hash of an entry: sha256 over the previous hash and the canonical JSON of
@@ -38,38 +56,71 @@ export function hashAuditEntry(prevHash: string, entry: Omit<AuditEvent, 'prevHa
 }
 
 /**
- * Appends an entry at the end of the chain and moves the anchor. Appends are serialised per store
- * (one process writes the trail: DESIGN.md §3), so the chain never forks.
+ * Appends an entry at the end of the chain and moves the anchor; resolves once both are written.
+ * Appends are serialised per store (one process writes the trail: DESIGN.md §3), so the chain never
+ * forks. Appends that arrive while a write is under way are chained in arrival order and written
+ * together by one INSERT and one anchor UPDATE (group commit), so concurrent audited reads do not
+ * queue behind one another's round trips.
  */
-export async function appendAuditEvent(store: Store, event: NewAuditEvent, now: () => Date): Promise<AuditEvent> {
+export function appendAuditEvent(store: Store, event: NewAuditEvent, now: () => Date): Promise<AuditEvent> {
   let chain = chains.get(store);
   if (!chain) {
-    chain = { lock: createSerialLock() };
+    chain = { queue: [], writing: false };
     chains.set(store, chain);
   }
   const state = chain;
-  return state.lock(async () => {
-    if (!state.head) {
-      const last = await store.one<{ seq: bigint; hash: string }>('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1');
-      state.head = last ? { seq: Number(last.seq), hash: last.hash } : { seq: 0, hash: GENESIS_HASH };
+  let detail: unknown;
+  try {
+    detail = JSON.parse(canonicalJson(event.detail ?? null)) as unknown; // a detail that is not JSON fails alone
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
+  const appended = new Promise<AuditEvent>((resolve, reject) => state.queue.push({ event, detail, now, resolve, reject }));
+  if (!state.writing) void writeQueued(store, state);
+  return appended;
+}
+
+async function writeQueued(store: Store, state: ChainState): Promise<void> {
+  state.writing = true;
+  try {
+    while (state.queue.length > 0) {
+      const batch = state.queue.splice(0, BATCH);
+      try {
+        const entries = await writeBatch(store, state, batch);
+        batch.forEach((pending, i) => pending.resolve(entries[i] as AuditEvent));
+      } catch (error) {
+        state.head = undefined; // re-read the head next time rather than trust a half-written append
+        for (const pending of batch) pending.reject(error);
+      }
     }
-    const seq = state.head.seq + 1;
-    const prevHash = state.head.hash;
-    // Round-trip the detail through canonical JSON now, so the stored text hashes the same on verify.
-    const detail = JSON.parse(canonicalJson(event.detail ?? null)) as unknown;
+  } finally {
+    state.writing = false;
+  }
+}
+
+async function writeBatch(store: Store, state: ChainState, batch: readonly PendingAppend[]): Promise<AuditEvent[]> {
+  if (!state.head) {
+    const last = await store.one<{ seq: bigint; hash: string }>('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1');
+    state.head = last ? { seq: Number(last.seq), hash: last.hash } : { seq: 0, hash: GENESIS_HASH };
+  }
+  let { seq, hash: prevHash } = state.head;
+  const entries: AuditEvent[] = [];
+  const values: DuckDBValue[] = [];
+  const rows: string[] = [];
+  for (const { event, detail, now } of batch) {
+    seq++;
     const entry = { seq, at: now().toISOString(), actor: event.actor, action: event.action, resource: event.resource, detail };
     const hash = hashAuditEntry(prevHash, entry);
-    try {
-      await store.run(sql`INSERT INTO audit_events (seq, "at", actor, action, resource, detail, prev_hash, hash)
-        VALUES (${seq}, ${entry.at}::TIMESTAMP, ${entry.actor}, ${entry.action}, ${entry.resource}, ${canonicalJson(detail)}::JSON, ${prevHash}, ${hash})`);
-      await store.run(sql`UPDATE audit_anchor SET seq = ${seq}, hash = ${hash} WHERE id = 1`);
-    } catch (error) {
-      state.head = undefined; // re-read the head next time rather than trust a half-written append
-      throw error;
-    }
-    state.head = { seq, hash };
-    return { ...entry, prevHash, hash };
-  });
+    entries.push({ ...entry, prevHash, hash });
+    const n = values.length;
+    rows.push(`($${n + 1}, $${n + 2}::TIMESTAMP, $${n + 3}, $${n + 4}, $${n + 5}, $${n + 6}::JSON, $${n + 7}, $${n + 8})`);
+    values.push(seq, entry.at, entry.actor, entry.action, entry.resource, canonicalJson(detail), prevHash, hash);
+    prevHash = hash;
+  }
+  await store.run({ text: `INSERT INTO audit_events (seq, "at", actor, action, resource, detail, prev_hash, hash) VALUES ${rows.join(', ')}`, values });
+  await store.run(sql`UPDATE audit_anchor SET seq = ${seq}, hash = ${prevHash} WHERE id = 1`);
+  state.head = { seq, hash: prevHash };
+  return entries;
 }
 
 interface AuditRow {
