@@ -83,9 +83,32 @@ export async function listApiKeys(store: Store, userId?: string): Promise<ApiKey
 /** Revokes a key at `now`; revoking twice keeps the first time. */
 export async function revokeApiKey(store: Store, keyId: string, now: () => Date): Promise<ApiKey> {
   await store.run(sql`UPDATE api_keys SET revoked_at = ${now().toISOString()}::TIMESTAMP WHERE key_id = ${keyId} AND revoked_at IS NULL`);
+  forgetKnownKeys(store);
   const row = await store.one<KeyRow>(sql`SELECT * FROM api_keys WHERE key_id = ${keyId}`);
   if (!row) throw new TuttiError('NOT_FOUND', `no key ${keyId}: see \`tutti keys list\``, { value: keyId });
   return toApiKey(row);
+}
+
+/** A key that authenticated lately: its hash, its expiry and who it stands for. */
+interface KnownKey {
+  readonly keyHash: Buffer;
+  readonly expiresAt: number | null;
+  readonly principal: Principal;
+  readonly until: number;
+}
+
+/**
+ * Per store: keys that authenticated in the last {@link KNOWN_KEY_MS}, so that a burst of requests
+ * with one key costs one lookup. The secret is still checked on every request; expiry is checked
+ * against the clock; revoking a key or a user through this module forgets every known key at once.
+ * A change made to the tables by other means shows after at most {@link KNOWN_KEY_MS}.
+ */
+const knownKeys = new WeakMap<Store, Map<string, KnownKey>>();
+const KNOWN_KEY_MS = 1000;
+
+/** Forgets the keys known to have authenticated on a store (after a revocation). */
+export function forgetKnownKeys(store: Store): void {
+  knownKeys.get(store)?.clear();
 }
 
 /** Why a token was refused, said to the caller (never which part of a secret was wrong). */
@@ -103,25 +126,35 @@ export async function authenticate(
   const match = TOKEN.exec(token);
   if (!match) return { ok: false, reason: 'malformed' };
   const [, keyId, secret] = match as unknown as [string, string, string];
+  const presented = Buffer.from(hashSecret(secret), 'hex');
+  let known = knownKeys.get(store);
+  if (!known) {
+    known = new Map();
+    knownKeys.set(store, known);
+  }
+  const cached = known.get(keyId);
+  if (cached && cached.until > performance.now() && presented.length === cached.keyHash.length && timingSafeEqual(presented, cached.keyHash)) {
+    if (cached.expiresAt !== null && cached.expiresAt <= now().getTime()) return { ok: false, reason: 'expired' };
+    return { ok: true, principal: cached.principal };
+  }
   const row = await store.one<KeyRow & { name: string; role: string; party_id: string | null; service: string | null; society: string | null; user_revoked_at: Date | null }>(
     sql`SELECT k.*, u.name, u.role, u.party_id, u.service, u.society, u.revoked_at AS user_revoked_at
         FROM api_keys k JOIN users u USING (user_id) WHERE k.key_id = ${keyId}`,
   );
   if (!row) return { ok: false, reason: 'unknown' };
-  const presented = Buffer.from(hashSecret(secret), 'hex');
-  if (!timingSafeEqual(presented, Buffer.from(row.key_hash, 'hex'))) return { ok: false, reason: 'unknown' };
+  const keyHash = Buffer.from(row.key_hash, 'hex');
+  if (keyHash.length !== presented.length || !timingSafeEqual(presented, keyHash)) return { ok: false, reason: 'unknown' };
   if (row.revoked_at || row.user_revoked_at) return { ok: false, reason: 'revoked' };
   if (row.expires_at && row.expires_at.getTime() <= now().getTime()) return { ok: false, reason: 'expired' };
-  return {
-    ok: true,
-    principal: {
-      userId: row.user_id,
-      name: row.name,
-      role: row.role as Role,
-      partyId: row.party_id,
-      service: row.service,
-      society: row.society,
-      keyId,
-    },
+  const principal: Principal = {
+    userId: row.user_id,
+    name: row.name,
+    role: row.role as Role,
+    partyId: row.party_id,
+    service: row.service,
+    society: row.society,
+    keyId,
   };
+  known.set(keyId, { keyHash, expiresAt: row.expires_at ? row.expires_at.getTime() : null, principal, until: performance.now() + KNOWN_KEY_MS });
+  return { ok: true, principal };
 }

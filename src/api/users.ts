@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { TuttiError } from '../domain/index.js';
 import { sql, type Store } from '../warehouse/index.js';
+import { forgetKnownKeys } from './api-keys.js';
 import { isRole, type Role } from './principal.js';
 
 /** A user of the API as stored in `users` (never a secret). */
@@ -89,5 +90,6 @@ export async function revokeUser(store: Store, userId: string, now: () => Date):
   const at = now().toISOString();
   await store.run(sql`UPDATE users SET revoked_at = ${at}::TIMESTAMP WHERE user_id = ${userId} AND revoked_at IS NULL`);
   await store.run(sql`UPDATE api_keys SET revoked_at = ${at}::TIMESTAMP WHERE user_id = ${userId} AND revoked_at IS NULL`);
+  forgetKnownKeys(store);
   return (await findUser(store, userId)) as User;
 }
