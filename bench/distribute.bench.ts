@@ -34,7 +34,9 @@ export async function seedDistributeBench(store: Store, lines: number): Promise<
   await store.run(`INSERT INTO parties (party_id, kind, name, pr_society, mr_society, is_member)
     SELECT 'P' || lpad(i::VARCHAR, 6, '0'), 'writer', 'Writer ' || i, CASE WHEN i % 10 = 0 THEN '052' ELSE '058' END,
       CASE WHEN i % 10 = 0 THEN '052' ELSE '058' END, i % 10 <> 0 FROM range(5000) t(i)`);
-  await store.run(`INSERT INTO works (work_id, title, iswc) SELECT 'W' || lpad(i::VARCHAR, 7, '0'), 'Work ' || i, NULL FROM range(100000) t(i)`);
+  await store.run(
+    `INSERT INTO works (work_id, title, iswc) SELECT 'W' || lpad(i::VARCHAR, 7, '0'), 'Work ' || i, NULL FROM range(100000) t(i)`,
+  );
   await store.run(`INSERT INTO invoices SELECT 'INV' || i, 'R' || i, 'society', 'SOC', 'EUR', 0, 0, 0, 0, 'bench.cdm', 'issued', 'claim-run'
     FROM range(${invoices}) t(i)`);
   // Claimed amounts from 0.01 to about 50.00 with odd micro-units so that every split has remainders.
@@ -67,7 +69,9 @@ export async function runDistributeBench(lines: number, dbPath: string): Promise
   rmSync(`${dbPath}.wal`, { force: true });
   const store = await openStore(dbPath);
   try {
-    const threads = Number((await store.one<{ t: bigint }>(`SELECT current_setting('threads') AS t`))?.t ?? 0);
+    const threads = Number(
+      (await store.one<{ t: bigint }>(`SELECT current_setting('threads') AS t`))?.t ?? 0,
+    );
     const t0 = performance.now();
     await seedDistributeBench(store, lines);
     await store.run('CHECKPOINT');
@@ -80,7 +84,11 @@ export async function runDistributeBench(lines: number, dbPath: string): Promise
       last = now;
     };
     const result = await distribute(store, {
-      period: '2024-03', date: '2024-07-05', codeVersion: 'bench', now: () => new Date('2024-07-05T00:00:00Z'), onProgress,
+      period: '2024-03',
+      date: '2024-07-05',
+      codeVersion: 'bench',
+      now: () => new Date('2024-07-05T00:00:00Z'),
+      onProgress,
     });
     const t2 = performance.now();
     await store.run(BARE);

@@ -29,7 +29,19 @@ export interface IdentifyBenchResult {
   readonly resources_per_s: number;
   /** CPU seconds (all threads) of the identify call: steadier than wall time on a shared machine. */
   readonly identify_cpu_seconds: number;
-  readonly by_truth: Readonly<Record<string, { resources: number; accepted: number; correct: number; review: number; precision: number; recall: number }>>;
+  readonly by_truth: Readonly<
+    Record<
+      string,
+      {
+        resources: number;
+        accepted: number;
+        correct: number;
+        review: number;
+        precision: number;
+        recall: number;
+      }
+    >
+  >;
   readonly by_method: Readonly<Record<string, { accepted: number; correct: number; precision: number }>>;
   readonly step_seconds: Readonly<Record<string, number>>;
   readonly build_seconds: number;
@@ -108,7 +120,12 @@ async function seed(store: Store, works: number, resources: number): Promise<voi
           ELSE coalesce(${cap('lower(wk.title)')}, ${cap(titleOf('b.w'))}) END AS t0))`);
 }
 
-export async function runIdentifyBench(works: number, resources: number, path: string, threads = 2): Promise<IdentifyBenchResult> {
+export async function runIdentifyBench(
+  works: number,
+  resources: number,
+  path: string,
+  threads = 2,
+): Promise<IdentifyBenchResult> {
   const store = await openStore(path, { threads });
   let peak = process.memoryUsage().rss;
   const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
@@ -118,7 +135,9 @@ export async function runIdentifyBench(works: number, resources: number, path: s
     const buildSeconds = (performance.now() - t) / 1000;
     t = performance.now();
     const indexed = await refreshMatchIndex(store);
-    process.stderr.write(`indexed ${indexed.works} works; again: ${(await refreshMatchIndex(store)).works}\n`);
+    process.stderr.write(
+      `indexed ${indexed.works} works; again: ${(await refreshMatchIndex(store)).works}\n`,
+    );
     const indexSeconds = (performance.now() - t) / 1000;
     t = performance.now();
     const cpu = process.cpuUsage();
@@ -132,13 +151,24 @@ export async function runIdentifyBench(works: number, resources: number, path: s
       lastStep = step;
     };
     const out = await identifyReports(store, {
-      reportIds: ['R1'], runId: 'run-1', codeVersion: 'bench', now: new Date(0), options: DEFAULT_MATCH_OPTIONS, onProgress: mark,
+      reportIds: ['R1'],
+      runId: 'run-1',
+      codeVersion: 'bench',
+      now: new Date(0),
+      options: DEFAULT_MATCH_OPTIONS,
+      onProgress: mark,
     });
     mark('end');
     const identifySeconds = (performance.now() - t) / 1000;
     const used = process.cpuUsage(cpu);
     const identifyCpuSeconds = (used.user + used.system) / 1e6;
-    const truthRows = await store.all<{ kind: string; resources: bigint; accepted: bigint; correct: bigint; review: bigint }>(`
+    const truthRows = await store.all<{
+      kind: string;
+      resources: bigint;
+      accepted: bigint;
+      correct: bigint;
+      review: bigint;
+    }>(`
       SELECT b.kind, count(*) AS resources, count(*) FILTER (WHERE m.status = 'accepted') AS accepted,
         count(*) FILTER (WHERE m.status = 'accepted' AND m.work_id = 'W' || b.w) AS correct,
         count(*) FILTER (WHERE m.status = 'review') AS review
@@ -159,7 +189,12 @@ export async function runIdentifyBench(works: number, resources: number, path: s
       };
     }
     const byMethod: Record<string, IdentifyBenchResult['by_method'][string]> = {};
-    for (const r of methodRows) byMethod[r.method] = { accepted: Number(r.accepted), correct: Number(r.correct), precision: ratio(r.correct, r.accepted) };
+    for (const r of methodRows)
+      byMethod[r.method] = {
+        accepted: Number(r.accepted),
+        correct: Number(r.correct),
+        precision: ratio(r.correct, r.accepted),
+      };
     return {
       works,
       resources: out.resources,

@@ -28,12 +28,17 @@ try {
   } else if (isTuttiError(error)) {
     const where = [error.details.file, error.details.line].filter((v) => v !== undefined).join(':');
     process.stderr.write(`tutti: ${where ? `${where}: ` : ''}${error.message} [${error.code}]\n`);
-    if (json) process.stdout.write(`${JSON.stringify({ ok: false, error: { code: error.code, message: error.message, details: error.details } })}\n`);
+    if (json)
+      process.stdout.write(
+        `${JSON.stringify({ ok: false, error: { code: error.code, message: error.message, details: error.details } })}\n`,
+      );
     if (debug && error.stack) process.stderr.write(`${error.stack}\n`);
     process.exitCode = exitCodeFor(error.code);
   } else {
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`tutti: unexpected failure: ${message}${debug ? '' : ' (run again with --debug for details)'}\n`);
+    process.stderr.write(
+      `tutti: unexpected failure: ${message}${debug ? '' : ' (run again with --debug for details)'}\n`,
+    );
     if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
     process.exitCode = EXIT.FAILURE;
   }

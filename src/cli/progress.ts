@@ -9,10 +9,14 @@ export function createProgress(label: string, total: number | undefined, enabled
   if (!enabled || !stream.isTTY) return { update() {}, done() {} };
   let last = 0;
   const draw = (done: number, detail = '') => {
-    const pct = total ? ` ${Math.min(100, Math.floor((done / total) * 100))
-      .toString()
-      .padStart(3)}%` : '';
-    const count = total ? `${done.toLocaleString('en')}/${total.toLocaleString('en')}` : done.toLocaleString('en');
+    const pct = total
+      ? ` ${Math.min(100, Math.floor((done / total) * 100))
+          .toString()
+          .padStart(3)}%`
+      : '';
+    const count = total
+      ? `${done.toLocaleString('en')}/${total.toLocaleString('en')}`
+      : done.toLocaleString('en');
     stream.write(`\r\x1b[K${label}${pct} ${count} ${detail}`.slice(0, (stream.columns ?? 100) - 1));
   };
   return {

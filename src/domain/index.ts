@@ -2,7 +2,15 @@
  * domain: pure rules (identifiers, money, shares, territories, periods). No I/O, no clock, no randomness.
  * @module
  */
-export { TuttiError, isTuttiError, ok, fail, type TuttiErrorCode, type TuttiErrorDetails, type Result } from './errors/tutti-error.js';
+export {
+  TuttiError,
+  isTuttiError,
+  ok,
+  fail,
+  type TuttiErrorCode,
+  type TuttiErrorDetails,
+  type Result,
+} from './errors/tutti-error.js';
 export {
   type Micros,
   MICROS_PER_UNIT,

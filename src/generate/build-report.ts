@@ -1,4 +1,11 @@
-import { dpidFromPayload, gtinFromPayload, parsePeriod, type UsageBlockSpec, type UsageReportSpec, type UsageSummarySpec } from '../domain/index.js';
+import {
+  dpidFromPayload,
+  gtinFromPayload,
+  parsePeriod,
+  type UsageBlockSpec,
+  type UsageReportSpec,
+  type UsageSummarySpec,
+} from '../domain/index.js';
 import type { DatasetPlan } from './create-repertoire.js';
 import { reportResource } from './noise.js';
 import { createRandom, deriveSeed } from './random.js';
@@ -66,13 +73,25 @@ export function buildReport(plan: DatasetPlan, reportPlan: ReportPlan): BuiltRep
 
     const streams = BigInt(Math.max(1, Math.floor((top / Math.pow(k + 1, 0.9)) * (0.7 + 0.6 * rng.next()))));
     const usages: UsageBlockSpec['usages'][number][] = [
-      { summaryId: 'S1', transactionId: `T${lines + 1}`, resourceRef, usages: streams, useType: 'OnDemandStream' },
+      {
+        summaryId: 'S1',
+        transactionId: `T${lines + 1}`,
+        resourceRef,
+        usages: streams,
+        useType: 'OnDemandStream',
+      },
     ];
     subscriptionUsages += streams;
     lines++;
     if (lines < maxLines && rng.chance(0.5)) {
       const free = 1n + (streams * BigInt(rng.int(20, 60))) / 100n;
-      usages.push({ summaryId: 'S2', transactionId: `T${lines + 1}`, resourceRef, usages: free, useType: 'OnDemandStream' });
+      usages.push({
+        summaryId: 'S2',
+        transactionId: `T${lines + 1}`,
+        resourceRef,
+        usages: free,
+        useType: 'OnDemandStream',
+      });
       adUsages += free;
       lines++;
     }
@@ -110,7 +129,9 @@ export function buildReport(plan: DatasetPlan, reportPlan: ReportPlan): BuiltRep
       messageId,
       dspResourceId,
       ...(reported.isrc === undefined ? {} : { isrc: reported.isrc }),
-      ...(work === undefined ? {} : { senderIpi: work.senderIpi, submitterWorkId: work.work.submitterWorkId }),
+      ...(work === undefined
+        ? {}
+        : { senderIpi: work.senderIpi, submitterWorkId: work.work.submitterWorkId }),
       ...(work?.work.iswc === undefined ? {} : { iswc: work.work.iswc }),
       noise: reported.noise,
     });

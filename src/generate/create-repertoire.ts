@@ -56,7 +56,12 @@ const DOMESTIC = [0, 1, 2, 3];
 
 const WRITER_SOCIETIES = ['058', '052', '035', '010'] as const;
 const WRITER_SOCIETY_WEIGHTS = [70, 12, 8, 10];
-const MR_SOCIETY: Readonly<Record<string, string>> = { '058': '058', '052': '044', '035': '035', '010': '034' };
+const MR_SOCIETY: Readonly<Record<string, string>> = {
+  '058': '058',
+  '052': '044',
+  '035': '035',
+  '010': '034',
+};
 const WORLD = [{ include: true, tis: '2136' }] as const;
 const CATEGORIES: readonly WorkRegistration['distributionCategory'][] = ['POP', 'JAZ', 'SER'];
 
@@ -71,21 +76,25 @@ interface PoolWriter {
 
 function validate(options: GenerateOptions): void {
   const bad = (message: string) => new TuttiError('USAGE', message);
-  if (!Number.isInteger(options.works) || options.works < 1) throw bad(`works must be a positive integer, got ${options.works}`);
+  if (!Number.isInteger(options.works) || options.works < 1)
+    throw bad(`works must be a positive integer, got ${options.works}`);
   if (options.services.length === 0) throw bad('at least one service is needed (e.g. Spotify)');
   if (options.territories.length === 0) throw bad('at least one territory is needed (e.g. FR)');
   if (options.months.length === 0) throw bad('at least one month is needed (e.g. 2024-01)');
   for (const t of options.territories) {
-    if (!/^[A-Za-z]{2}$/.test(t) || isoToTis(t) === undefined) throw bad(`territory "${t}" is not an ISO 3166-1 alpha-2 country (e.g. FR, DE)`);
+    if (!/^[A-Za-z]{2}$/.test(t) || isoToTis(t) === undefined)
+      throw bad(`territory "${t}" is not an ISO 3166-1 alpha-2 country (e.g. FR, DE)`);
   }
   for (const m of options.months) {
     if (parsePeriod(m).kind !== 'month') throw bad(`"${m}" is not a month: use YYYY-MM`);
   }
   for (const s of options.services) {
-    if (!/^[A-Za-z0-9]+$/.test(s)) throw bad(`service "${s}" must be letters and digits only (it goes into file names)`);
+    if (!/^[A-Za-z0-9]+$/.test(s))
+      throw bad(`service "${s}" must be letters and digits only (it goes into file names)`);
   }
   const lines = options.usageLinesPerReport;
-  if (lines !== undefined && (!Number.isInteger(lines) || lines < 1)) throw bad(`usage lines per report must be a positive integer, got ${lines}`);
+  if (lines !== undefined && (!Number.isInteger(lines) || lines < 1))
+    throw bad(`usage lines per report must be a positive integer, got ${lines}`);
 }
 
 /**
@@ -128,12 +137,24 @@ export function createDatasetPlan(options: GenerateOptions): DatasetPlan {
   const artists: string[] = [];
   for (let i = 0, n = Math.max(20, Math.ceil(options.works * 0.3)); i < n; i++) artists.push(makeArtist(rng));
 
-  const builder = new WorkBuilder(rng, publishers, writers, domesticWriters, foreignWriters, artists, iswcOffset);
+  const builder = new WorkBuilder(
+    rng,
+    publishers,
+    writers,
+    domesticWriters,
+    foreignWriters,
+    artists,
+    iswcOffset,
+  );
   const weights = PUBLISHER_SEEDS.map((p) => p.weight);
   for (let i = 0; i < options.works; i++) builder.addWork(i, rng.weighted(weights));
 
   const registrations: GeneratedRegistration[] = publishers
-    .map((p, i) => ({ senderIpi: p.ipiNameNumber, senderName: p.name, works: builder.worksBySubmitter[i] ?? [] }))
+    .map((p, i) => ({
+      senderIpi: p.ipiNameNumber,
+      senderName: p.name,
+      works: builder.worksBySubmitter[i] ?? [],
+    }))
     .filter((r, i) => publishers[i]?.submits === true && r.works.length > 0);
 
   const pool = builder.pool;
@@ -200,7 +221,10 @@ function pickLanguage(rng: Random, t: BilingualTitle): string {
   return rng.chance(0.5) ? t.fr : t.en;
 }
 
-function createMandates(publishers: readonly GeneratedPublisher[], services: readonly string[]): GeneratedMandate[] {
+function createMandates(
+  publishers: readonly GeneratedPublisher[],
+  services: readonly string[],
+): GeneratedMandate[] {
   const northbridge = publishers[NORTHBRIDGE] as GeneratedPublisher;
   const westgate = publishers[WESTGATE] as GeneratedPublisher;
   const online = services.filter((s) => s === 'YouTube' || s === 'Deezer');
@@ -311,37 +335,99 @@ class WorkBuilder {
     chainParties.forEach((pi, c) => {
       const p = this.publishers[pi] as GeneratedPublisher;
       const own = ownership(pPerf[c] as number, pMech[c] as number, pMech[c] as number);
-      const base = { chain: c + 1, ipNumber: p.ipNumber, name: p.name, ipiNameNumber: p.ipiNameNumber, ipiBaseNumber: p.ipiBaseNumber };
+      const base = {
+        chain: c + 1,
+        ipNumber: p.ipNumber,
+        name: p.name,
+        ipiNameNumber: p.ipiNameNumber,
+        ipiBaseNumber: p.ipiBaseNumber,
+      };
       const socs = { prSociety: p.society, mrSociety: p.mrSociety };
       const controlled = c === 0;
       const extra = c === 0 ? this.subPublisher(foreign) : undefined;
       if (extra === undefined) {
-        workPublishers.push({ ...base, ...socs, role: 'E', controlled, ownership: own, collection: [{ territories: WORLD, shares: own }] });
+        workPublishers.push({
+          ...base,
+          ...socs,
+          role: 'E',
+          controlled,
+          ownership: own,
+          collection: [{ territories: WORLD, shares: own }],
+        });
         return;
       }
       const agent = this.publishers[extra.party] as GeneratedPublisher;
-      const agentBase = { chain: c + 1, ipNumber: agent.ipNumber, name: agent.name, ipiNameNumber: agent.ipiNameNumber, ipiBaseNumber: agent.ipiBaseNumber };
+      const agentBase = {
+        chain: c + 1,
+        ipNumber: agent.ipNumber,
+        name: agent.name,
+        ipiNameNumber: agent.ipiNameNumber,
+        ipiBaseNumber: agent.ipiBaseNumber,
+      };
       const agentSocs = { prSociety: agent.society, mrSociety: agent.mrSociety };
       if (extra.role === 'SE') {
         // The sub-publisher collects the original publisher's whole share in its territory (royalties.md §3.4).
         const here = [{ include: true, tis: extra.tis }];
-        const elsewhere = [{ include: true, tis: '2136' }, { include: false, tis: extra.tis }];
-        workPublishers.push({ ...base, ...socs, role: 'E', controlled, ownership: own, collection: [{ territories: elsewhere, shares: own }] });
-        workPublishers.push({ ...agentBase, ...agentSocs, role: 'SE', controlled, ownership: NO_OWNERSHIP, collection: [{ territories: here, shares: own }] });
+        const elsewhere = [
+          { include: true, tis: '2136' },
+          { include: false, tis: extra.tis },
+        ];
+        workPublishers.push({
+          ...base,
+          ...socs,
+          role: 'E',
+          controlled,
+          ownership: own,
+          collection: [{ territories: elsewhere, shares: own }],
+        });
+        workPublishers.push({
+          ...agentBase,
+          ...agentSocs,
+          role: 'SE',
+          controlled,
+          ownership: NO_OWNERSHIP,
+          collection: [{ territories: here, shares: own }],
+        });
       } else {
         workPublishers.push({ ...base, ...socs, role: 'E', controlled, ownership: own, collection: [] });
-        workPublishers.push({ ...agentBase, ...agentSocs, role: 'AM', controlled, ownership: NO_OWNERSHIP, collection: [{ territories: WORLD, shares: own }] });
+        workPublishers.push({
+          ...agentBase,
+          ...agentSocs,
+          role: 'AM',
+          controlled,
+          ownership: NO_OWNERSHIP,
+          collection: [{ territories: WORLD, shares: own }],
+        });
       }
     });
 
-    const performers = rng.chance(0.25) ? [rng.pick(this.artists), rng.pick(this.artists)] : [rng.pick(this.artists)];
+    const performers = rng.chance(0.25)
+      ? [rng.pick(this.artists), rng.pick(this.artists)]
+      : [rng.pick(this.artists)];
     const durationS = rng.int(120, 360);
-    const recordings = this.recordings(rng, index, title, performers, durationS, foreign, submitter.ipiNameNumber, submitterWorkId);
+    const recordings = this.recordings(
+      rng,
+      index,
+      title,
+      performers,
+      durationS,
+      foreign,
+      submitter.ipiNameNumber,
+      submitterWorkId,
+    );
     const work: WorkRegistration = {
       submitterWorkId,
       title,
       ...(rng.chance(0.85) ? { iswc: iswcFromNumber(this.iswcOffset + index) } : {}),
-      alternateTitles: rng.chance(0.08) ? [{ title: language === 'FR' ? titles.en : titles.fr, titleType: 'TT', language: language === 'FR' ? 'EN' : 'FR' }] : [],
+      alternateTitles: rng.chance(0.08)
+        ? [
+            {
+              title: language === 'FR' ? titles.en : titles.fr,
+              titleType: 'TT',
+              language: language === 'FR' ? 'EN' : 'FR',
+            },
+          ]
+        : [],
       language,
       durationS,
       versionType: rng.chance(0.05) ? 'MOD' : 'ORI',
@@ -388,7 +474,12 @@ class WorkBuilder {
     const chosen = new Set<number>();
     for (let tries = 0; chosen.size < count && tries < count * 10; tries++) {
       const preferForeign = foreignSubmitter ? rng.chance(0.8) : rng.chance(0.15);
-      const list = preferForeign && this.foreignWriters.length > 0 ? this.foreignWriters : this.domesticWriters.length > 0 ? this.domesticWriters : this.foreignWriters;
+      const list =
+        preferForeign && this.foreignWriters.length > 0
+          ? this.foreignWriters
+          : this.domesticWriters.length > 0
+            ? this.domesticWriters
+            : this.foreignWriters;
       chosen.add(rng.pick(list));
     }
     return [...chosen].map((i) => this.writers[i] as PoolWriter);
@@ -405,10 +496,14 @@ class WorkBuilder {
   }
 
   /** Sometimes a sub-publisher (a French one for foreign catalogues, a German one for French works) or an administrator. */
-  private subPublisher(foreignSubmitter: boolean): { role: 'SE' | 'AM'; party: number; tis: string } | undefined {
+  private subPublisher(
+    foreignSubmitter: boolean,
+  ): { role: 'SE' | 'AM'; party: number; tis: string } | undefined {
     const rng = this.rng;
     if (rng.chance(0.12)) {
-      return foreignSubmitter ? { role: 'SE', party: rng.pick(DOMESTIC), tis: '0250' } : { role: 'SE', party: RHEINKLANG, tis: '0276' };
+      return foreignSubmitter
+        ? { role: 'SE', party: rng.pick(DOMESTIC), tis: '0250' }
+        : { role: 'SE', party: RHEINKLANG, tis: '0276' };
     }
     if (rng.chance(0.05)) return { role: 'AM', party: rng.pick(DOMESTIC), tis: '2136' };
     return undefined;
@@ -440,7 +535,8 @@ class WorkBuilder {
       return isrc;
     };
     // Now and then (at least every 150 works) a publisher registers another work's ISRC by mistake (the truth records it).
-    const reused = index > 10 && (rng.chance(0.006) || index % 150 === 11) ? rng.pick(this.registeredIsrcs) : undefined;
+    const reused =
+      index > 10 && (rng.chance(0.006) || index % 150 === 11) ? rng.pick(this.registeredIsrcs) : undefined;
     const out: RecordingRegistration[] = [
       {
         isrc: register(reused ?? this.isrc(country, false)),
@@ -452,14 +548,34 @@ class WorkBuilder {
       },
     ];
     if (rng.chance(0.15)) {
-      out.push({ isrc: register(this.isrc(country, false)), title, versionTitle: 'Live', displayArtist: performers.join(' & '), label, durationS: durationS + rng.int(10, 60) });
+      out.push({
+        isrc: register(this.isrc(country, false)),
+        title,
+        versionTitle: 'Live',
+        displayArtist: performers.join(' & '),
+        label,
+        durationS: durationS + rng.int(10, 60),
+      });
     }
     if (rng.chance(0.1)) {
       const remaster = `Remastered ${rng.pick([2009, 2011, 2015, 2020])}`;
-      out.push({ isrc: register(this.isrc(country, false)), title, versionTitle: remaster, displayArtist: performers.join(' & '), label, durationS });
+      out.push({
+        isrc: register(this.isrc(country, false)),
+        title,
+        versionTitle: remaster,
+        displayArtist: performers.join(' & '),
+        label,
+        durationS,
+      });
     }
     if (rng.chance(0.08)) {
-      out.push({ isrc: register(this.isrc(rng.pick(['FR', 'GB', 'DE']), false)), title, displayArtist: rng.pick(this.artists), label: rng.pick(LABELS), durationS: durationS + rng.int(-15, 15) });
+      out.push({
+        isrc: register(this.isrc(rng.pick(['FR', 'GB', 'DE']), false)),
+        title,
+        displayArtist: rng.pick(this.artists),
+        label: rng.pick(LABELS),
+        durationS: durationS + rng.int(-15, 15),
+      });
     }
     return out;
   }

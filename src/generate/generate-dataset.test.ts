@@ -12,7 +12,13 @@ import {
 } from '../domain/index.js';
 import { NOISE_KINDS, generateDataset, type GenerateOptions } from './index.js';
 
-const DEFAULTS: GenerateOptions = { works: 300, services: ['Spotify', 'Deezer'], territories: ['FR', 'DE'], months: ['2024-01'], seed: 7 };
+const DEFAULTS: GenerateOptions = {
+  works: 300,
+  services: ['Spotify', 'Deezer'],
+  territories: ['FR', 'DE'],
+  months: ['2024-01'],
+  seed: 7,
+};
 const dataset = generateDataset(DEFAULTS);
 const works = dataset.registrations.flatMap((r) => r.works);
 
@@ -50,7 +56,8 @@ describe('generateDataset', () => {
       for (const r of w.recordings) expect(isValidIsrc(r.isrc!)).toBe(true);
     }
     for (const report of dataset.reports) {
-      for (const b of report.blocks) for (const res of b.resources) if (res.isrc !== undefined) expect(isValidIsrc(res.isrc)).toBe(true);
+      for (const b of report.blocks)
+        for (const res of b.resources) if (res.isrc !== undefined) expect(isValidIsrc(res.isrc)).toBe(true);
     }
     expect(works.some((w) => w.iswc === undefined)).toBe(true);
     const iswcs = works.flatMap((w) => (w.iswc ? [w.iswc] : []));
@@ -101,7 +108,8 @@ describe('generateDataset', () => {
     expect(works.some((w) => w.alternateTitles.length > 0)).toBe(true);
     expect(works.some((w) => w.publishers.length === 0)).toBe(true);
     expect(dataset.mandates.length).toBeGreaterThanOrEqual(1);
-    for (const m of dataset.mandates) expect(dataset.registrations.some((r) => r.senderIpi === m.mandatorIpi)).toBe(true);
+    for (const m of dataset.mandates)
+      expect(dataset.registrations.some((r) => r.senderIpi === m.mandatorIpi)).toBe(true);
   });
 
   it('makes one report per service, territory and month whose summaries add up their lines', () => {
@@ -111,13 +119,17 @@ describe('generateDataset', () => {
       let lines = 0;
       for (const summary of report.summaries) {
         let sum = 0n;
-        for (const b of report.blocks) for (const u of b.usages) if (u.summaryId === summary.summaryId) sum += u.usages;
+        for (const b of report.blocks)
+          for (const u of b.usages) if (u.summaryId === summary.summaryId) sum += u.usages;
         expect(sum).toBe(summary.usages);
         expect(summary.netRevenue).toMatch(/^\d+\.\d{2}$/);
       }
       for (const b of report.blocks) lines += b.usages.length;
       expect(lines).toBe(500);
-      expect(report.summaries.map((s) => s.commercialModel)).toEqual(['SubscriptionModel', 'AdvertisementSupportedModel']);
+      expect(report.summaries.map((s) => s.commercialModel)).toEqual([
+        'SubscriptionModel',
+        'AdvertisementSupportedModel',
+      ]);
     }
   });
 
@@ -135,7 +147,8 @@ describe('generateDataset', () => {
     expect(dataset.truth).toHaveLength(resources);
     const known = new Set(works.map((w) => w.submitterWorkId));
     expect(dataset.truth.some((t) => t.submitterWorkId === undefined)).toBe(true);
-    for (const t of dataset.truth) if (t.submitterWorkId !== undefined) expect(known.has(t.submitterWorkId)).toBe(true);
+    for (const t of dataset.truth)
+      if (t.submitterWorkId !== undefined) expect(known.has(t.submitterWorkId)).toBe(true);
   });
 
   it('produces every kind of noise at the default size', () => {

@@ -11,11 +11,39 @@ export interface ReportedResource {
   readonly durationS: number;
   readonly noise: readonly NoiseKind[];
   /** Work data the service sends along (AS02/MW01), sometimes. */
-  readonly work?: { readonly iswc?: string; readonly title?: string; readonly writers: readonly string[]; readonly publishers?: readonly string[] };
+  readonly work?: {
+    readonly iswc?: string;
+    readonly title?: string;
+    readonly writers: readonly string[];
+    readonly publishers?: readonly string[];
+  };
 }
 
-type Damage = 'no-isrc' | 'wrong-isrc' | 'typo' | 'case' | 'accents' | 'title-live' | 'title-remastered' | 'title-feat' | 'artist-join' | 'translated' | 'medley';
-const DAMAGES: readonly Damage[] = ['no-isrc', 'wrong-isrc', 'typo', 'case', 'accents', 'title-live', 'title-remastered', 'title-feat', 'artist-join', 'translated', 'medley'];
+type Damage =
+  | 'no-isrc'
+  | 'wrong-isrc'
+  | 'typo'
+  | 'case'
+  | 'accents'
+  | 'title-live'
+  | 'title-remastered'
+  | 'title-feat'
+  | 'artist-join'
+  | 'translated'
+  | 'medley';
+const DAMAGES: readonly Damage[] = [
+  'no-isrc',
+  'wrong-isrc',
+  'typo',
+  'case',
+  'accents',
+  'title-live',
+  'title-remastered',
+  'title-feat',
+  'artist-join',
+  'translated',
+  'medley',
+];
 const DAMAGE_WEIGHTS = [3, 1, 3, 2, 2, 1, 1, 1, 2, 1, 0.6];
 
 /** A one-letter mistake: two letters swapped, one dropped or one doubled. */
@@ -32,13 +60,19 @@ export function typo(rng: Random, text: string): string {
   }
 }
 
-const stripAccents = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').replace(/œ/g, 'oe').replace(/Œ/g, 'OE');
+const stripAccents = (text: string): string =>
+  text.normalize('NFD').replace(/\p{M}/gu, '').replace(/œ/g, 'oe').replace(/Œ/g, 'OE');
 
 /**
  * How `service` reports pool entry `poolIndex`. Seeded by (seed, service, entry), so one service reports a
  * recording the same way in every territory and month, and any report can be built alone.
  */
-export function reportResource(catalogue: Catalogue, seed: number, service: string, poolIndex: number): ReportedResource {
+export function reportResource(
+  catalogue: Catalogue,
+  seed: number,
+  service: string,
+  poolIndex: number,
+): ReportedResource {
   const entry = catalogue.pool[poolIndex] as PoolEntry;
   const rng = createRandom(deriveSeed(seed, 'resource', service, poolIndex));
   const noise: NoiseKind[] = [];
@@ -94,7 +128,8 @@ export function reportResource(catalogue: Catalogue, seed: number, service: stri
             : `${displayArtist}, ${rng.pick(catalogue.artists)}`;
           break;
         case 'translated': {
-          const other = title === work.titles.fr ? work.titles.en : title === work.titles.en ? work.titles.fr : undefined;
+          const other =
+            title === work.titles.fr ? work.titles.en : title === work.titles.en ? work.titles.fr : undefined;
           if (other === undefined || other === title) continue;
           title = other;
           break;

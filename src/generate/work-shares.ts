@@ -21,7 +21,11 @@ export function splitShares(total: number, weights: readonly number[]): number[]
 
 /** Ownership per right from three hundredths values. */
 export function ownership(performing: number, mechanical: number, sync: number): OwnershipShares {
-  return { performing: shareHundredths(performing), mechanical: shareHundredths(mechanical), sync: shareHundredths(sync) };
+  return {
+    performing: shareHundredths(performing),
+    mechanical: shareHundredths(mechanical),
+    sync: shareHundredths(sync),
+  };
 }
 
 export const NO_OWNERSHIP: OwnershipShares = ownership(0, 0, 0);

@@ -5,7 +5,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createDatasetPlan, generateDataset, writeDataset, type GenerateOptions } from './index.js';
 import { TRUTH_CSV_HEADER } from './write-dataset.js';
 
-const OPTIONS: GenerateOptions = { works: 80, services: ['Spotify', 'YouTube'], territories: ['FR'], months: ['2024-01', '2024-02'], seed: 3, usageLinesPerReport: 60 };
+const OPTIONS: GenerateOptions = {
+  works: 80,
+  services: ['Spotify', 'YouTube'],
+  territories: ['FR'],
+  months: ['2024-01', '2024-02'],
+  seed: 3,
+  usageLinesPerReport: 60,
+};
 const dirs: string[] = [];
 const tempDir = async () => {
   const dir = await mkdtemp(join(tmpdir(), 'tutti-generate-'));
@@ -22,7 +29,9 @@ describe('writeDataset', () => {
     const dir = await tempDir();
     const result = await writeDataset(dataset, dir);
     expect(result).toMatchObject({ out: dir, works: 80, reports: 4, usageLines: 240 });
-    expect(result.recordings).toBe(dataset.registrations.flatMap((r) => r.works).reduce((s, w) => s + w.recordings.length, 0));
+    expect(result.recordings).toBe(
+      dataset.registrations.flatMap((r) => r.works).reduce((s, w) => s + w.recordings.length, 0),
+    );
 
     const truth = (await readFile(join(dir, 'truth.csv'), 'utf8')).trimEnd().split('\n');
     expect(truth[0]).toBe(TRUTH_CSV_HEADER);
@@ -32,7 +41,12 @@ describe('writeDataset', () => {
     const json = JSON.parse(await readFile(join(dir, 'dataset.json'), 'utf8')) as Record<string, unknown>;
     expect(json['registrations']).toEqual(JSON.parse(JSON.stringify(dataset.registrations)));
     expect(json['mandates']).toEqual(JSON.parse(JSON.stringify(dataset.mandates)));
-    const reports = json['reports'] as { messageId: string; blocks?: unknown; usageLines: number; summaries: { usages: string }[] }[];
+    const reports = json['reports'] as {
+      messageId: string;
+      blocks?: unknown;
+      usageLines: number;
+      summaries: { usages: string }[];
+    }[];
     expect(reports.map((r) => r.messageId)).toEqual(dataset.reports.map((r) => r.messageId));
     expect(reports.every((r) => r.blocks === undefined && r.usageLines === 60)).toBe(true);
     expect(typeof reports[0]!.summaries[0]!.usages).toBe('string');
@@ -45,6 +59,7 @@ describe('writeDataset', () => {
     await writeDataset(generateDataset(OPTIONS), a);
     await writeDataset(createDatasetPlan(OPTIONS), b, { onProgress: (done) => progress.push(done) });
     expect(progress).toEqual([1, 2, 3, 4]);
-    for (const f of ['truth.csv', 'dataset.json']) expect(await readFile(join(b, f), 'utf8')).toBe(await readFile(join(a, f), 'utf8'));
+    for (const f of ['truth.csv', 'dataset.json'])
+      expect(await readFile(join(b, f), 'utf8')).toBe(await readFile(join(a, f), 'utf8'));
   });
 });

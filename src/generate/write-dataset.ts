@@ -39,11 +39,14 @@ class TextSink {
   }
   async close(): Promise<void> {
     await this.flush();
-    await new Promise<void>((resolve, reject) => this.stream.end((err?: Error | null) => (err ? reject(err) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      this.stream.end((err?: Error | null) => (err ? reject(err) : resolve())),
+    );
   }
 }
 
-const json = (value: unknown): string => JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+const json = (value: unknown): string =>
+  JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
 
 function csvCell(value: string | undefined): string {
   if (value === undefined) return '';
@@ -54,7 +57,17 @@ export const TRUTH_CSV_HEADER = 'message_id,dsp_resource_id,isrc,sender_ipi,subm
 
 /** One truth row as a CSV line (noise kinds joined with `|`). */
 export function formatTruthCsvLine(row: TruthRow): string {
-  return [row.messageId, row.dspResourceId, row.isrc, row.senderIpi, row.submitterWorkId, row.iswc, row.noise.join('|')].map(csvCell).join(',');
+  return [
+    row.messageId,
+    row.dspResourceId,
+    row.isrc,
+    row.senderIpi,
+    row.submitterWorkId,
+    row.iswc,
+    row.noise.join('|'),
+  ]
+    .map(csvCell)
+    .join(',');
 }
 
 function* reportsOf(source: GeneratedDataset | DatasetPlan): Generator<BuiltReport> {
@@ -72,7 +85,9 @@ function* reportsOf(source: GeneratedDataset | DatasetPlan): Generator<BuiltRepo
 }
 
 /** A report header for dataset.json: everything but the blocks (the usage lines go to DSR files). */
-function reportHeader(report: UsageReportSpec): Omit<UsageReportSpec, 'blocks'> & { readonly resources: number; readonly usageLines: number } {
+function reportHeader(
+  report: UsageReportSpec,
+): Omit<UsageReportSpec, 'blocks'> & { readonly resources: number; readonly usageLines: number } {
   const { blocks, ...header } = report;
   let lines = 0;
   for (const b of blocks) lines += b.usages.length;
@@ -125,12 +140,18 @@ export async function writeDataset(
   await truthSink.close();
 
   const sink = new TextSink(datasetPath);
-  await sink.write(`{"society":${json(source.society)},"publishers":${json(source.publishers)},"mandates":${json(source.mandates)},`);
-  await sink.write(`"isrcCollisions":${json(source.isrcCollisions)},"reports":${json(headers)},"registrations":[`);
+  await sink.write(
+    `{"society":${json(source.society)},"publishers":${json(source.publishers)},"mandates":${json(source.mandates)},`,
+  );
+  await sink.write(
+    `"isrcCollisions":${json(source.isrcCollisions)},"reports":${json(headers)},"registrations":[`,
+  );
   let works = 0;
   let recordings = 0;
   for (const [r, registration] of source.registrations.entries()) {
-    await sink.write(`${r === 0 ? '' : ','}{"senderIpi":${json(registration.senderIpi)},"senderName":${json(registration.senderName)},"works":[`);
+    await sink.write(
+      `${r === 0 ? '' : ','}{"senderIpi":${json(registration.senderIpi)},"senderName":${json(registration.senderName)},"works":[`,
+    );
     for (const [w, work] of registration.works.entries()) {
       await sink.write(`${w === 0 ? '' : ','}${json(work)}`);
       works++;
@@ -142,10 +163,19 @@ export async function writeDataset(
   await sink.close();
 
   // Registrations precede usage: date the CWR files at the start of the first usage period.
-  const firstUsage = headers.reduce((min, h) => (h.usageStartDate < min ? h.usageStartDate : min), '9999-12-31');
+  const firstUsage = headers.reduce(
+    (min, h) => (h.usageStartDate < min ? h.usageStartDate : min),
+    '9999-12-31',
+  );
   const createdAt = new Date(`${firstUsage === '9999-12-31' ? '2024-01-01' : firstUsage}T00:00:00Z`);
   for (const [r, registration] of source.registrations.entries()) {
-    const name = cwrFileName({ version: '2.2', createdAt, sequence: 1, sender: `P${String(r + 1).padStart(2, '0')}`, receiver: source.society.code });
+    const name = cwrFileName({
+      version: '2.2',
+      createdAt,
+      sequence: 1,
+      sender: `P${String(r + 1).padStart(2, '0')}`,
+      receiver: source.society.code,
+    });
     const cwrPath = join(outDir, 'cwr', name);
     const lines = formatCwrLines(registration.works, {
       version: '2.2',
@@ -159,5 +189,12 @@ export async function writeDataset(
   }
   await writeLines(mandatesPath, [json({ mandates: source.mandates })], '\n');
 
-  return { out: outDir, works, recordings, reports: headers.length, usageLines, files: [...files.sort(), mandatesPath, truthPath, datasetPath] };
+  return {
+    out: outDir,
+    works,
+    recordings,
+    reports: headers.length,
+    usageLines,
+    files: [...files.sort(), mandatesPath, truthPath, datasetPath],
+  };
 }

@@ -7,7 +7,12 @@ export type AppendRow = readonly (string | number | boolean | null)[];
  * Appends rows to a table through the DuckDB Appender (far faster than INSERTs for rows made in
  * TypeScript). `temp` targets a TEMP table. Columns are appended in table order.
  */
-export async function appendRows(store: Store, table: string, rows: Iterable<AppendRow>, temp = false): Promise<number> {
+export async function appendRows(
+  store: Store,
+  table: string,
+  rows: Iterable<AppendRow>,
+  temp = false,
+): Promise<number> {
   const appender = await store.connection.createAppender(table, temp ? 'main' : null, temp ? 'temp' : null);
   let count = 0;
   try {
@@ -49,7 +54,12 @@ const CONTROL_RE = /[\u0002\u001e\u001f]/g;
  * three control characters used as separators; null stays null; booleans and integers are cast by the
  * table's column types. Returns the number of rows.
  */
-export async function appendRowsAsText(store: Store, table: string, width: number, rows: readonly AppendRow[]): Promise<number> {
+export async function appendRowsAsText(
+  store: Store,
+  table: string,
+  width: number,
+  rows: readonly AppendRow[],
+): Promise<number> {
   if (rows.length === 0) return 0;
   const parts: string[] = new Array<string>(rows.length);
   for (let i = 0; i < rows.length; i++) {

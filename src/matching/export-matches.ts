@@ -1,13 +1,28 @@
 import { quoteLiteral, sql, type Store } from '../warehouse/index.js';
 
 /** The columns of `tutti matches export`, in order. */
-export const MATCH_CSV_COLUMNS = ['report_id', 'dsp_resource_id', 'isrc', 'title', 'artists', 'work_id', 'iswc', 'method', 'score', 'status'] as const;
+export const MATCH_CSV_COLUMNS = [
+  'report_id',
+  'dsp_resource_id',
+  'isrc',
+  'title',
+  'artists',
+  'work_id',
+  'iswc',
+  'method',
+  'score',
+  'status',
+] as const;
 
 /**
  * Writes one CSV row per identified or unidentified resource of each report (a resource used in
  * several blocks of a report is one row), with the work's preferred ISWC. Returns the rows written.
  */
-export async function exportMatches(store: Store, path: string, filter: { reportId?: string } = {}): Promise<number> {
+export async function exportMatches(
+  store: Store,
+  path: string,
+  filter: { reportId?: string } = {},
+): Promise<number> {
   await store.run(sql`CREATE OR REPLACE TEMP TABLE me_rows AS
     SELECT DISTINCT m.report_id, m.dsp_resource_id, m.isrc, m.title, m.artists, m.work_id, w.iswc, m.method, m.score, m.status
     FROM matches m LEFT JOIN works w USING (work_id)

@@ -14,15 +14,22 @@ export interface FixtureWork {
 
 export async function insertWorks(store: Store, works: readonly FixtureWork[]): Promise<void> {
   for (const w of works) {
-    await store.run(sql`INSERT INTO works (work_id, title, iswc, duration_s) VALUES (${w.workId}, ${w.title}, ${w.iswc ?? null}, ${w.durationS ?? null})`);
-    if (w.iswc !== undefined) await store.run(sql`INSERT INTO work_iswcs VALUES (${w.workId}, ${w.iswc}, true)`);
-    for (const t of w.altTitles ?? []) await store.run(sql`INSERT INTO work_titles VALUES (${w.workId}, ${t}, 'AT', NULL)`);
-    for (const p of w.performers ?? []) await store.run(sql`INSERT INTO work_performers VALUES (${w.workId}, ${p})`);
+    await store.run(
+      sql`INSERT INTO works (work_id, title, iswc, duration_s) VALUES (${w.workId}, ${w.title}, ${w.iswc ?? null}, ${w.durationS ?? null})`,
+    );
+    if (w.iswc !== undefined)
+      await store.run(sql`INSERT INTO work_iswcs VALUES (${w.workId}, ${w.iswc}, true)`);
+    for (const t of w.altTitles ?? [])
+      await store.run(sql`INSERT INTO work_titles VALUES (${w.workId}, ${t}, 'AT', NULL)`);
+    for (const p of w.performers ?? [])
+      await store.run(sql`INSERT INTO work_performers VALUES (${w.workId}, ${p})`);
     for (const [surname, first, ipi] of w.writers ?? []) {
       const partyId = `P:${surname}:${first}`;
       await store.run(sql`INSERT INTO parties (party_id, kind, name, first_name, ipi_name_number) VALUES (${partyId}, 'writer', ${surname}, ${first}, ${ipi ?? null})
         ON CONFLICT DO NOTHING`);
-      await store.run(sql`INSERT INTO work_shares VALUES (${w.workId}, ${partyId}, 'CA', NULL, 'performing', '+2136', 5000, 5000, true, NULL)`);
+      await store.run(
+        sql`INSERT INTO work_shares VALUES (${w.workId}, ${partyId}, 'CA', NULL, 'performing', '+2136', 5000, 5000, true, NULL)`,
+      );
     }
   }
 }
@@ -54,6 +61,8 @@ export async function insertReport(
   for (const r of resources) {
     await store.run(sql`INSERT INTO report_resources VALUES (${reportId}, 'B1', ${r.ref}, ${r.dspId ?? null}, ${r.isrc ?? null}, ${r.title ?? null}, NULL,
       ${r.artist ?? null}, ${r.durationS ?? null}, 'SoundRecording', ${r.iswc ?? null}, NULL, ${r.writers ?? null}, ${r.writerIds ?? null}, NULL, ${r.workRef ?? null})`);
-    await store.run(sql`INSERT INTO usage_lines VALUES (${reportId}, 'f', ${line++}, 'B1', 'S1', NULL, ${r.ref}, ${r.dspId ?? null}, ${r.usages ?? 1}, 'Stream', NULL, true)`);
+    await store.run(
+      sql`INSERT INTO usage_lines VALUES (${reportId}, 'f', ${line++}, 'B1', 'S1', NULL, ${r.ref}, ${r.dspId ?? null}, ${r.usages ?? 1}, 'Stream', NULL, true)`,
+    );
   }
 }

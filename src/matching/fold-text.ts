@@ -28,15 +28,17 @@ const FILLERS_RE = /[\u0640\u200b-\u200d\u2060\ufeff]/g;
 export function foldText(raw: string): string {
   // Plain ASCII (most titles) has nothing to decompose: lower case is the whole fold.
   if (ASCII_RE.test(raw)) return raw.toLowerCase();
-  return raw
-    .replace(FILLERS_RE, '')
-    // The Greek tonos written alone is used as an apostrophe (Σ΄αγαπώ); NFKD would make it a space.
-    .replace(/\u0384/g, "'")
-    .normalize('NFKD')
-    .replace(MARKS_RE, '')
-    .toLowerCase()
-    .replace(EXTRA_RE, (c) => EXTRA_FOLDS[c] ?? c)
-    .normalize('NFKC');
+  return (
+    raw
+      .replace(FILLERS_RE, '')
+      // The Greek tonos written alone is used as an apostrophe (Σ΄αγαπώ); NFKD would make it a space.
+      .replace(/\u0384/g, "'")
+      .normalize('NFKD')
+      .replace(MARKS_RE, '')
+      .toLowerCase()
+      .replace(EXTRA_RE, (c) => EXTRA_FOLDS[c] ?? c)
+      .normalize('NFKC')
+  );
 }
 
 /**

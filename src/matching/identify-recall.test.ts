@@ -15,17 +15,30 @@ beforeEach(async () => {
     { workId: 'W3', title: 'HOLD ON', durationS: 320 },
     { workId: 'W4', title: 'STAY', durationS: 200 },
     { workId: 'W5', title: 'STAY', durationS: 204 },
-    { workId: 'W6', title: 'LES FEUILLES MORTES', altTitles: ['AUTUMN LEAVES'], writers: [['KOSMA', 'JOSEPH']] },
+    {
+      workId: 'W6',
+      title: 'LES FEUILLES MORTES',
+      altTitles: ['AUTUMN LEAVES'],
+      writers: [['KOSMA', 'JOSEPH']],
+    },
     { workId: 'W7', title: 'ANOTHER BRICK IN THE WALL PART I', performers: ['PINK FLOYD'] },
     { workId: 'W8', title: 'ANOTHER BRICK IN THE WALL PART II', performers: ['PINK FLOYD'] },
     { workId: 'W9', title: 'ПОДМОСКОВНЫЕ ВЕЧЕРА', writers: [['SOLOVIEV-SEDOI', 'VASILY', '00012345678']] },
   ]);
-  await store.run(`INSERT INTO recordings VALUES ('FRZ039900001', 'W6', 'Les Feuilles d''automne', NULL, 'Yves Montand', 160, 'cwr')`);
+  await store.run(
+    `INSERT INTO recordings VALUES ('FRZ039900001', 'W6', 'Les Feuilles d''automne', NULL, 'Yves Montand', 160, 'cwr')`,
+  );
 });
 afterEach(() => store.close());
 
 async function identify() {
-  await identifyReports(store, { reportIds: ['R1'], runId: 'run-1', codeVersion: 'test', now: NOW, options: DEFAULT_MATCH_OPTIONS });
+  await identifyReports(store, {
+    reportIds: ['R1'],
+    runId: 'run-1',
+    codeVersion: 'test',
+    now: NOW,
+    options: DEFAULT_MATCH_OPTIONS,
+  });
 }
 
 async function matchOf(ref: string) {
@@ -36,13 +49,17 @@ async function matchOf(ref: string) {
 
 describe('identifyReports recall', () => {
   it('tells same-title works apart by duration when only one is near it', async () => {
-    await insertReport(store, 'R1', [{ ref: 'A1', dspId: 'd1', title: 'Hold On', artist: 'Cover Band', durationS: 257 }]);
+    await insertReport(store, 'R1', [
+      { ref: 'A1', dspId: 'd1', title: 'Hold On', artist: 'Cover Band', durationS: 257 },
+    ]);
     await identify();
     expect(await matchOf('A1')).toMatchObject({ work_id: 'W2', method: 'metadata', status: 'accepted' });
   });
 
   it('leaves same-title works to review when two are near the duration', async () => {
-    await insertReport(store, 'R1', [{ ref: 'A1', dspId: 'd1', title: 'Stay', artist: 'Cover Band', durationS: 202 }]);
+    await insertReport(store, 'R1', [
+      { ref: 'A1', dspId: 'd1', title: 'Stay', artist: 'Cover Band', durationS: 202 },
+    ]);
     await identify();
     expect((await matchOf('A1'))?.status).toBe('review');
   });
@@ -53,21 +70,36 @@ describe('identifyReports recall', () => {
     expect((await matchOf('A1'))?.status).toBe('review');
   });
 
-  it('matches a translated title through the work\'s alternate titles, with a writer', async () => {
-    await insertReport(store, 'R1', [{ ref: 'A1', dspId: 'd1', title: 'Autumn Leaves', artist: 'Eva Cassidy', writers: 'Joseph Kosma|Jacques Prévert' }]);
+  it("matches a translated title through the work's alternate titles, with a writer", async () => {
+    await insertReport(store, 'R1', [
+      {
+        ref: 'A1',
+        dspId: 'd1',
+        title: 'Autumn Leaves',
+        artist: 'Eva Cassidy',
+        writers: 'Joseph Kosma|Jacques Prévert',
+      },
+    ]);
     await identify();
     expect(await matchOf('A1')).toMatchObject({ work_id: 'W6', method: 'metadata', status: 'accepted' });
   });
 
   it('matches through a recording title the repertoire knows, without its ISRC', async () => {
-    await insertReport(store, 'R1', [{ ref: 'A1', dspId: 'd1', title: 'Les feuilles d’automne', artist: 'Yves Montand' }]);
+    await insertReport(store, 'R1', [
+      { ref: 'A1', dspId: 'd1', title: 'Les feuilles d’automne', artist: 'Yves Montand' },
+    ]);
     await identify();
     expect(await matchOf('A1')).toMatchObject({ work_id: 'W6', method: 'metadata', status: 'accepted' });
   });
 
   it('keeps numbered parts apart: Pt. 2 is Part II, not Part I', async () => {
     await insertReport(store, 'R1', [
-      { ref: 'A1', dspId: 'd1', title: 'Another Brick in the Wall, Pt. 2 - 2011 Remaster', artist: 'Pink Floyd' },
+      {
+        ref: 'A1',
+        dspId: 'd1',
+        title: 'Another Brick in the Wall, Pt. 2 - 2011 Remaster',
+        artist: 'Pink Floyd',
+      },
       { ref: 'A2', dspId: 'd2', title: 'Another Brick In The Wall (Part 1)', artist: 'Pink Floyd' },
     ]);
     await identify();
@@ -76,7 +108,15 @@ describe('identifyReports recall', () => {
   });
 
   it('matches a Cyrillic title by the IPI given in the report', async () => {
-    await insertReport(store, 'R1', [{ ref: 'A1', dspId: 'd1', title: 'Подмосковные вечера (Live)', artist: 'Хор', writerIds: 'IPI::00012345678' }]);
+    await insertReport(store, 'R1', [
+      {
+        ref: 'A1',
+        dspId: 'd1',
+        title: 'Подмосковные вечера (Live)',
+        artist: 'Хор',
+        writerIds: 'IPI::00012345678',
+      },
+    ]);
     await identify();
     expect(await matchOf('A1')).toMatchObject({ work_id: 'W9', status: 'accepted' });
   });

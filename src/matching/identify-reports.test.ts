@@ -10,10 +10,25 @@ let store: Store;
 beforeEach(async () => {
   store = await openStore(':memory:', { threads: 1 });
   await insertWorks(store, [
-    { workId: 'W1', title: 'YESTERDAY', iswc: 'T0345246801', writers: [['LENNON', 'JOHN', '00261661375'], ['MCCARTNEY', 'PAUL']], performers: ['The Beatles'], durationS: 125 },
+    {
+      workId: 'W1',
+      title: 'YESTERDAY',
+      iswc: 'T0345246801',
+      writers: [
+        ['LENNON', 'JOHN', '00261661375'],
+        ['MCCARTNEY', 'PAUL'],
+      ],
+      performers: ['The Beatles'],
+      durationS: 125,
+    },
     { workId: 'W2', title: 'LOVE SONG', performers: ['ADELE'] },
     { workId: 'W3', title: 'LOVE SONG', performers: ['THE CURE'], writers: [['SMITH', 'ROBERT']] },
-    { workId: 'W4', title: 'BOHEMIAN RHAPSODY', performers: ['QUEEN'], writers: [['MERCURY', 'FREDDIE', '00014107338']] },
+    {
+      workId: 'W4',
+      title: 'BOHEMIAN RHAPSODY',
+      performers: ['QUEEN'],
+      writers: [['MERCURY', 'FREDDIE', '00014107338']],
+    },
     { workId: 'W5', title: 'SWEET CAROLINE', writers: [['DIAMOND', 'NEIL']] },
     { workId: 'W6', title: 'SOMETHING ELSE ENTIRELY' },
     { workId: 'W7', title: 'HOTEL CALIFORNIA', performers: ['EAGLES'] },
@@ -27,11 +42,23 @@ beforeEach(async () => {
 afterEach(() => store.close());
 
 async function identify(reports = ['R1']) {
-  return identifyReports(store, { reportIds: reports, runId: 'run-1', codeVersion: 'test', now: NOW, options: DEFAULT_MATCH_OPTIONS });
+  return identifyReports(store, {
+    reportIds: reports,
+    runId: 'run-1',
+    codeVersion: 'test',
+    now: NOW,
+    options: DEFAULT_MATCH_OPTIONS,
+  });
 }
 
 async function matchOf(ref: string) {
-  return store.one<{ work_id: string | null; method: string; status: string; score: number; evidence: string }>(
+  return store.one<{
+    work_id: string | null;
+    method: string;
+    status: string;
+    score: number;
+    evidence: string;
+  }>(
     sql`SELECT work_id, method, status, score, CAST(evidence AS VARCHAR) AS evidence FROM matches WHERE resource_ref = ${ref}`,
   );
 }
@@ -43,28 +70,44 @@ describe('identifyReports', () => {
       { ref: 'A2', dspId: 'd2', title: 'x', workRef: 'SACEM::W5' },
     ]);
     await identify();
-    expect(await matchOf('A1')).toMatchObject({ work_id: 'W1', method: 'iswc', status: 'accepted', score: 1000 });
+    expect(await matchOf('A1')).toMatchObject({
+      work_id: 'W1',
+      method: 'iswc',
+      status: 'accepted',
+      score: 1000,
+    });
     expect(await matchOf('A2')).toMatchObject({ work_id: 'W5', method: 'work-id', status: 'accepted' });
   });
 
   it('follows an ISRC link when the title agrees', async () => {
-    await insertReport(store, 'R1', [{ ref: 'A1', dspId: 'd1', isrc: 'GB-AYE-06-01498', title: 'Bohemian Rhapsody (Remastered 2011)' }]);
+    await insertReport(store, 'R1', [
+      { ref: 'A1', dspId: 'd1', isrc: 'GB-AYE-06-01498', title: 'Bohemian Rhapsody (Remastered 2011)' },
+    ]);
     await identify();
     expect(await matchOf('A1')).toMatchObject({ work_id: 'W4', method: 'isrc', status: 'accepted' });
   });
 
   it('sends an ISRC the registry links to two works to review', async () => {
-    await insertReport(store, 'R1', [{ ref: 'A1', dspId: 'd1', isrc: 'USRC11501628', title: 'Sweet Caroline' }]);
+    await insertReport(store, 'R1', [
+      { ref: 'A1', dspId: 'd1', isrc: 'USRC11501628', title: 'Sweet Caroline' },
+    ]);
     await identify();
     const m = await matchOf('A1');
     expect(m).toMatchObject({ method: 'isrc', status: 'review', work_id: 'W5' });
-    expect(JSON.parse(m?.evidence ?? '{}')).toMatchObject({ reason: 'isrc-conflict', candidates: ['W5', 'W6'] });
-    const item = await store.one<{ reason: string; status: string }>('SELECT reason, status FROM review_items');
+    expect(JSON.parse(m?.evidence ?? '{}')).toMatchObject({
+      reason: 'isrc-conflict',
+      candidates: ['W5', 'W6'],
+    });
+    const item = await store.one<{ reason: string; status: string }>(
+      'SELECT reason, status FROM review_items',
+    );
     expect(item).toEqual({ reason: 'isrc-conflict', status: 'open' });
   });
 
   it('sends an ISRC whose work title disagrees strongly with the reported title to review', async () => {
-    await insertReport(store, 'R1', [{ ref: 'A1', dspId: 'd1', isrc: 'USUM70000001', title: 'Mambo Number Five' }]);
+    await insertReport(store, 'R1', [
+      { ref: 'A1', dspId: 'd1', isrc: 'USUM70000001', title: 'Mambo Number Five' },
+    ]);
     await identify();
     const m = await matchOf('A1');
     expect(m).toMatchObject({ method: 'isrc', status: 'review' });
@@ -83,8 +126,20 @@ describe('identifyReports', () => {
 
   it('matches metadata through a typo, annotations, and writers', async () => {
     await insertReport(store, 'R1', [
-      { ref: 'A1', dspId: 'd1', title: 'Yesterdy - Remastered 2009', artist: 'Beatles', writers: 'John Lennon|Paul McCartney' },
-      { ref: 'A2', dspId: 'd2', title: 'Bohemian Rapsody (Live at Wembley)', artist: 'Queen', writerIds: 'IPI::00014107338' },
+      {
+        ref: 'A1',
+        dspId: 'd1',
+        title: 'Yesterdy - Remastered 2009',
+        artist: 'Beatles',
+        writers: 'John Lennon|Paul McCartney',
+      },
+      {
+        ref: 'A2',
+        dspId: 'd2',
+        title: 'Bohemian Rapsody (Live at Wembley)',
+        artist: 'Queen',
+        writerIds: 'IPI::00014107338',
+      },
       { ref: 'A3', dspId: 'd3', title: 'The Hotel California (feat. Nobody)', artist: 'Eagles' },
     ]);
     await identify();
@@ -94,20 +149,29 @@ describe('identifyReports', () => {
   });
 
   it('holds a resource nothing resembles as unidentified', async () => {
-    await insertReport(store, 'R1', [{ ref: 'A1', dspId: 'd1', title: 'Zzyzx Road Blues', artist: 'Nobody' }]);
+    await insertReport(store, 'R1', [
+      { ref: 'A1', dspId: 'd1', title: 'Zzyzx Road Blues', artist: 'Nobody' },
+    ]);
     await identify();
-    expect(await matchOf('A1')).toMatchObject({ work_id: null, method: 'none', status: 'unidentified', score: 0 });
+    expect(await matchOf('A1')).toMatchObject({
+      work_id: null,
+      method: 'none',
+      status: 'unidentified',
+      score: 0,
+    });
   });
 
   it('never accepts a medley matched through one part only', async () => {
-    await insertReport(store, 'R1', [{ ref: 'A1', dspId: 'd1', title: 'Medley: Yesterday / Hotel California', artist: 'Cover Band' }]);
+    await insertReport(store, 'R1', [
+      { ref: 'A1', dspId: 'd1', title: 'Medley: Yesterday / Hotel California', artist: 'Cover Band' },
+    ]);
     await identify();
     const m = await matchOf('A1');
     expect(m?.status).toBe('review');
     expect(JSON.parse(m?.evidence ?? '{}')).toMatchObject({ reason: 'medley' });
   });
 
-  it('replaces a report\'s matches when run again (idempotent), one row per report resource row', async () => {
+  it("replaces a report's matches when run again (idempotent), one row per report resource row", async () => {
     await insertReport(store, 'R1', [
       { ref: 'A1', dspId: 'd1', title: 'Love Song', artist: 'The Cure' },
       { ref: 'A2', dspId: 'd1', title: 'Love Song', artist: 'The Cure' },
@@ -122,7 +186,9 @@ describe('identifyReports', () => {
   });
 
   it('records a report link for a resource identified by its ISWC, and keeps a conflicting one flagged', async () => {
-    await insertReport(store, 'R1', [{ ref: 'A1', dspId: 'd1', isrc: 'GBAYE0601498', iswc: 'T0345246801', title: 'Yesterday' }]);
+    await insertReport(store, 'R1', [
+      { ref: 'A1', dspId: 'd1', isrc: 'GBAYE0601498', iswc: 'T0345246801', title: 'Yesterday' },
+    ]);
     await identify();
     const links = await store.all<{ work_id: string; source: string; conflict: boolean }>(
       "SELECT work_id, source, conflict FROM isrc_work_links WHERE isrc = 'GBAYE0601498' ORDER BY source",
@@ -140,7 +206,8 @@ describe('identifyReports', () => {
     const out = await identify();
     expect(out).toMatchObject({ resources: 60000, rows: 60000 });
     const keyed = await store.one<{ n: bigint }>(
-      "SELECT count(*) AS n FROM matches WHERE json_extract_string(evidence, '$.resource_key') IS NOT NULL AND title IS NOT NULL");
+      "SELECT count(*) AS n FROM matches WHERE json_extract_string(evidence, '$.resource_key') IS NOT NULL AND title IS NOT NULL",
+    );
     expect(keyed?.n).toBe(60000n);
   });
 });

@@ -32,7 +32,10 @@ export interface IdentifyReportsOutput {
  * (idempotent). Review results go to `review_items`; human decisions are reused.
  * Runs in batch: a fixed number of SQL statements whatever the number of resources.
  */
-export async function identifyReports(store: Store, input: IdentifyReportsInput): Promise<IdentifyReportsOutput> {
+export async function identifyReports(
+  store: Store,
+  input: IdentifyReportsInput,
+): Promise<IdentifyReportsOutput> {
   const { options } = input;
   const progress = input.onProgress ?? (() => undefined);
   progress('index');
@@ -58,7 +61,9 @@ export async function identifyReports(store: Store, input: IdentifyReportsInput)
     SELECT res_id, rejected_work_id AS work_id FROM id_memory WHERE decision = 'reject' AND rejected_work_id IS NOT NULL`);
   await store.run(`INSERT INTO id_result SELECT res_id, work_id, method, score, status, reason, evidence FROM id_ident
     WHERE status <> 'accepted' AND res_id NOT IN (SELECT res_id FROM id_result)`);
-  await store.run('CREATE OR REPLACE TEMP TABLE id_open AS SELECT res_id FROM id_res WHERE res_id NOT IN (SELECT res_id FROM id_result)');
+  await store.run(
+    'CREATE OR REPLACE TEMP TABLE id_open AS SELECT res_id FROM id_res WHERE res_id NOT IN (SELECT res_id FROM id_result)',
+  );
   progress('metadata');
   await runMetadataStep(store, options, progress);
   await store.run(sql`INSERT INTO id_result
@@ -88,7 +93,7 @@ export async function identifyReports(store: Store, input: IdentifyReportsInput)
       FROM id_rows r JOIN id_res USING (resource_key) JOIN id_result x USING (res_id)`);
     progress('write-review');
     const next = await store.one<{ n: number }>(
-      "SELECT CAST(coalesce(max(CAST(substr(review_id, 5) AS INTEGER)), 0) AS INTEGER) AS n FROM review_items",
+      'SELECT CAST(coalesce(max(CAST(substr(review_id, 5) AS INTEGER)), 0) AS INTEGER) AS n FROM review_items',
     );
     await store.run(sql`INSERT INTO review_items
       SELECT 'rev-' || (${next?.n ?? 0} + row_number() OVER (ORDER BY r.resource_key)), r.resource_key, r.memory_key, r.report_id,
@@ -113,9 +118,34 @@ export async function identifyReports(store: Store, input: IdentifyReportsInput)
     );
   }
   progress('cleanup');
-  for (const t of ['id_rows', 'id_res', 'id_res_keys', 'id_res_k', 'id_res_artists', 'id_res_words', 'id_res_ipis', 'id_s1', 'id_s2',
-    'id_links', 'id_ident', 'id_memory', 'id_rejected', 'id_open', 'id_open_k', 'id_key_df', 'id_pair', 'id_fuzzy', 'id_tok',
-    'id_title0', 'id_title', 'id_feat', 'id_scored', 'id_meta', 'id_result', 'id_reports']) {
+  for (const t of [
+    'id_rows',
+    'id_res',
+    'id_res_keys',
+    'id_res_k',
+    'id_res_artists',
+    'id_res_words',
+    'id_res_ipis',
+    'id_s1',
+    'id_s2',
+    'id_links',
+    'id_ident',
+    'id_memory',
+    'id_rejected',
+    'id_open',
+    'id_open_k',
+    'id_key_df',
+    'id_pair',
+    'id_fuzzy',
+    'id_tok',
+    'id_title0',
+    'id_title',
+    'id_feat',
+    'id_scored',
+    'id_meta',
+    'id_result',
+    'id_reports',
+  ]) {
     await store.run(`DROP TABLE IF EXISTS ${t}`);
   }
   return { indexedWorks, resources, rows };

@@ -8,9 +8,19 @@ export { normaliseTitle, type NormalisedTitle } from './normalise-title.js';
 export { normaliseName, nameKeys, surnameKey, writerWords } from './normalise-name.js';
 export { type MatchOptions, DEFAULT_MATCH_OPTIONS, createMatchOptions } from './match-options.js';
 export { refreshMatchIndex } from './refresh-match-index.js';
-export { identifyReports, type IdentifyReportsInput, type IdentifyReportsOutput } from './identify-reports.js';
+export {
+  identifyReports,
+  type IdentifyReportsInput,
+  type IdentifyReportsOutput,
+} from './identify-reports.js';
 export { recordLinks, flagLinkConflicts, type LinkSource } from './link-registry.js';
-export { exportLinks, importLinks, LINK_CSV_COLUMNS, type ImportLinksInput, type ImportLinksOutput } from './links-csv.js';
+export {
+  exportLinks,
+  importLinks,
+  LINK_CSV_COLUMNS,
+  type ImportLinksInput,
+  type ImportLinksOutput,
+} from './links-csv.js';
 export { exportMatches, MATCH_CSV_COLUMNS } from './export-matches.js';
 export {
   listReviewItems,

@@ -15,15 +15,22 @@ export async function recordLinks(store: Store, selectSql: string, now: Date): P
   // Equality on coalesced keys (not IS NOT DISTINCT FROM) so that DuckDB hash-joins.
   const same = `l.isrc = n.isrc AND l.source = n.source AND coalesce(l.source_ref, '') = coalesce(n.source_ref, '')
     AND coalesce(l.work_id, '') = coalesce(n.work_id, '') AND coalesce(l.iswc, '') = coalesce(n.iswc, '')`;
-  await store.run({ text: `UPDATE isrc_work_links AS l SET last_seen = greatest(l.last_seen, $1::TIMESTAMP) FROM lr_new AS n WHERE ${same}`, values: [at] });
-  const before = Number((await store.one<{ n: bigint }>('SELECT count(*) AS n FROM isrc_work_links'))?.n ?? 0n);
+  await store.run({
+    text: `UPDATE isrc_work_links AS l SET last_seen = greatest(l.last_seen, $1::TIMESTAMP) FROM lr_new AS n WHERE ${same}`,
+    values: [at],
+  });
+  const before = Number(
+    (await store.one<{ n: bigint }>('SELECT count(*) AS n FROM isrc_work_links'))?.n ?? 0n,
+  );
   await store.run({
     text: `INSERT INTO isrc_work_links (isrc, work_id, iswc, source, source_ref, confidence, first_seen, last_seen, conflict)
       SELECT n.isrc, n.work_id, n.iswc, n.source, n.source_ref, n.confidence, $1::TIMESTAMP, $1::TIMESTAMP, false
       FROM lr_new n ANTI JOIN isrc_work_links l ON ${same}`,
     values: [at],
   });
-  const after = Number((await store.one<{ n: bigint }>('SELECT count(*) AS n FROM isrc_work_links'))?.n ?? 0n);
+  const after = Number(
+    (await store.one<{ n: bigint }>('SELECT count(*) AS n FROM isrc_work_links'))?.n ?? 0n,
+  );
   await store.run('DROP TABLE IF EXISTS lr_new');
   await flagLinkConflicts(store);
   return after - before;
@@ -41,8 +48,12 @@ export async function flagLinkConflicts(store: Store): Promise<number> {
       SELECT l.isrc, coalesce(l.work_id, ids.work_id, 'iswc:' || l.iswc) AS ident
       FROM isrc_work_links l LEFT JOIN ids ON ids.iswc = CASE WHEN l.work_id IS NULL THEN l.iswc END)
     GROUP BY isrc HAVING count(DISTINCT ident) > 1`);
-  const row = await store.one<{ n: bigint }>('SELECT count(*) AS n FROM isrc_work_links WHERE NOT conflict AND isrc IN (SELECT isrc FROM lr_conflicts)');
-  await store.run('UPDATE isrc_work_links SET conflict = true WHERE NOT conflict AND isrc IN (SELECT isrc FROM lr_conflicts)');
+  const row = await store.one<{ n: bigint }>(
+    'SELECT count(*) AS n FROM isrc_work_links WHERE NOT conflict AND isrc IN (SELECT isrc FROM lr_conflicts)',
+  );
+  await store.run(
+    'UPDATE isrc_work_links SET conflict = true WHERE NOT conflict AND isrc IN (SELECT isrc FROM lr_conflicts)',
+  );
   await store.run('DROP TABLE IF EXISTS lr_conflicts');
   return Number(row?.n ?? 0n);
 }

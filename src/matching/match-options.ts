@@ -31,8 +31,16 @@ export function createMatchOptions(overrides: Partial<MatchOptions> = {}): Match
   const options = { ...DEFAULT_MATCH_OPTIONS, ...overrides };
   for (const k of ['accept', 'review', 'margin'] as const) {
     const v = options[k];
-    if (!Number.isInteger(v) || v < 0 || v > 1000) throw new TuttiError('USAGE', `the ${k} threshold must be an integer 0..1000, got ${v}`, { field: k, value: String(v) });
+    if (!Number.isInteger(v) || v < 0 || v > 1000)
+      throw new TuttiError('USAGE', `the ${k} threshold must be an integer 0..1000, got ${v}`, {
+        field: k,
+        value: String(v),
+      });
   }
-  if (options.review > options.accept) throw new TuttiError('USAGE', `the review threshold (${options.review}) must not exceed the accept threshold (${options.accept})`);
+  if (options.review > options.accept)
+    throw new TuttiError(
+      'USAGE',
+      `the review threshold (${options.review}) must not exceed the accept threshold (${options.accept})`,
+    );
   return Object.freeze(options);
 }

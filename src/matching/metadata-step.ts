@@ -20,9 +20,15 @@ import type { MatchOptions } from './match-options.js';
  * duration agrees; a near title (sim ≥ 0.9) needs a performer or writer and the duration, or both.
  * Writes `id_meta`: the best candidate per resource with its score, the runner-up, and evidence.
  */
-export async function runMetadataStep(store: Store, options: MatchOptions, progress: (step: string) => void = () => undefined): Promise<void> {
+export async function runMetadataStep(
+  store: Store,
+  options: MatchOptions,
+  progress: (step: string) => void = () => undefined,
+): Promise<void> {
   progress('metadata:exact-block');
-  await store.run(`CREATE OR REPLACE TEMP TABLE id_open_k AS SELECT k.* FROM id_res_k k SEMI JOIN id_open USING (res_id)`);
+  await store.run(
+    `CREATE OR REPLACE TEMP TABLE id_open_k AS SELECT k.* FROM id_res_k k SEMI JOIN id_open USING (res_id)`,
+  );
   await store.run(`CREATE OR REPLACE TEMP TABLE id_key_df AS
     SELECT title_key AS key, count(DISTINCT work_id) AS n FROM match_work_titles SEMI JOIN id_open_k ON key = title_key GROUP BY 1`);
   await store.run(sql`CREATE OR REPLACE TEMP TABLE id_pair AS

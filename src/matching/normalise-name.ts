@@ -2,14 +2,17 @@ import { foldWords } from './fold-text.js';
 
 const NAME_ARTICLES = new Set(['the', 'los', 'las', 'les', 'die', 'der', 'el', 'la', 'le', 'il', 'i']);
 // Separators between several artists in one display name.
-const ARTIST_SPLIT_RE = /\s*(?:\||;|,|\/|&|\+|\bfeat\.?|\bft\.?|\bfeaturing\b|\bwith\b|\bvs\.?|\bx\b|\band\b|\bet\b|\by\b|\bund\b|\be\b)\s*/u;
+const ARTIST_SPLIT_RE =
+  /\s*(?:\||;|,|\/|&|\+|\bfeat\.?|\bft\.?|\bfeaturing\b|\bwith\b|\bvs\.?|\bx\b|\band\b|\bet\b|\by\b|\bund\b|\be\b)\s*/u;
 
 const PLAIN_NAME_RE = /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/;
 const JOIN_WORD_RE = /\b(?:feat|ft|featuring|with|vs|x|and|et|y|und|e)\b/i;
 
 /** Key of one person or group name: folded words, leading/trailing article dropped ("beatles, the" → "beatles"). */
 export function normaliseName(raw: string): string {
-  const words = foldWords(raw).split(' ').filter((w) => w !== '');
+  const words = foldWords(raw)
+    .split(' ')
+    .filter((w) => w !== '');
   if (words.length > 1 && NAME_ARTICLES.has(words[0] ?? '')) words.shift();
   if (words.length > 1 && /,\s*the\s*$/i.test(raw)) words.pop();
   return words.join(' ');

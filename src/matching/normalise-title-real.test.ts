@@ -33,7 +33,7 @@ const SAME_KEY: readonly (readonly [string, string])[] = [
   ['Für Elise', 'FUR ELISE'],
   ['Straße', 'strasse'],
   ['Les Champs-Élysées', 'Champs Elysees'],
-  ["L’Hymne à l’amour", "L'HYMNE A L'AMOUR"],
+  ['L’Hymne à l’amour', "L'HYMNE A L'AMOUR"],
   ['Подмосковные вечера', 'ПОДМОСКОВНЫЕ ВЕЧЕРА'],
   ['Ёлка', 'Елка'],
   ['Σ’αγαπώ', 'Σ΄ΑΓΑΠΩ'],
@@ -84,7 +84,11 @@ describe('normaliseTitle on real-world forms', () => {
     expect(normaliseTitle('AC/DC').parts).toEqual([]);
     expect(normaliseTitle('24/7').parts).toEqual([]);
     expect(normaliseTitle('Yesterday / Hey Jude').parts).toEqual(['yesterday', 'hey jude']);
-    expect(normaliseTitle('Medley: Yesterday - Let It Be - Hey Jude').parts).toEqual(['yesterday', 'let it be', 'hey jude']);
+    expect(normaliseTitle('Medley: Yesterday - Let It Be - Hey Jude').parts).toEqual([
+      'yesterday',
+      'let it be',
+      'hey jude',
+    ]);
   });
 });
 
@@ -105,18 +109,43 @@ describe('nameKeys on real artist joins', () => {
 });
 
 describe('the plain ASCII fast paths', () => {
-  const word = fc.constantFrom('the', 'a', 'part', 'pt', 'no', 'ii', 'iv', 'x', 'i', 'and', 'et', 'y', 'love', 'Song', 'ROCK', '2', 'feat', 'medley', 'vs', 'with');
+  const word = fc.constantFrom(
+    'the',
+    'a',
+    'part',
+    'pt',
+    'no',
+    'ii',
+    'iv',
+    'x',
+    'i',
+    'and',
+    'et',
+    'y',
+    'love',
+    'Song',
+    'ROCK',
+    '2',
+    'feat',
+    'medley',
+    'vs',
+    'with',
+  );
   const plain = fc.array(word, { minLength: 1, maxLength: 6 }).map((ws) => ws.join(' '));
 
   it('gives the same title keys as the full path (a trailing "!" forces the full path)', () => {
-    fc.assert(fc.property(plain, (t) => {
-      expect(normaliseTitle(t)).toEqual(normaliseTitle(`${t}!`));
-    }));
+    fc.assert(
+      fc.property(plain, (t) => {
+        expect(normaliseTitle(t)).toEqual(normaliseTitle(`${t}!`));
+      }),
+    );
   });
 
   it('gives the same name keys as the full path', () => {
-    fc.assert(fc.property(plain, (n) => {
-      expect(nameKeys(n)).toEqual(nameKeys(`${n}!`));
-    }));
+    fc.assert(
+      fc.property(plain, (n) => {
+        expect(nameKeys(n)).toEqual(nameKeys(`${n}!`));
+      }),
+    );
   });
 });

@@ -3,12 +3,23 @@ import { describe, expect, it } from 'vitest';
 import { nameKeys, surnameKey } from './normalise-name.js';
 import { normaliseTitle } from './normalise-title.js';
 
-const letters = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzéèàçñöüßøабвгдежзαβγδ東京愛'.split(''), ' ', ' ', '-', "'", '&', '!', '.');
+const letters = fc.constantFrom(
+  ...'abcdefghijklmnopqrstuvwxyzéèàçñöüßøабвгдежзαβγδ東京愛'.split(''),
+  ' ',
+  ' ',
+  '-',
+  "'",
+  '&',
+  '!',
+  '.',
+);
 const titles = fc.array(letters, { minLength: 1, maxLength: 30 }).map((cs) => cs.join(''));
 
 describe('normaliseTitle', () => {
   it('is idempotent on its key', () => {
-    fc.assert(fc.property(titles, (t) => normaliseTitle(normaliseTitle(t).key).key === normaliseTitle(t).key));
+    fc.assert(
+      fc.property(titles, (t) => normaliseTitle(normaliseTitle(t).key).key === normaliseTitle(t).key),
+    );
   });
 
   it('ignores case', () => {
@@ -16,10 +27,17 @@ describe('normaliseTitle', () => {
   });
 
   it('ignores accents', () => {
-    const plain = fc.array(fc.constantFrom(...'aeiounc '.split('')), { minLength: 1, maxLength: 20 }).map((cs) => cs.join(''));
+    const plain = fc
+      .array(fc.constantFrom(...'aeiounc '.split('')), { minLength: 1, maxLength: 20 })
+      .map((cs) => cs.join(''));
     fc.assert(
       fc.property(plain, (t) => {
-        const accented = t.replace(/a/g, 'á').replace(/e/g, 'ê').replace(/o/g, 'ö').replace(/n/g, 'ñ').replace(/c/g, 'ç');
+        const accented = t
+          .replace(/a/g, 'á')
+          .replace(/e/g, 'ê')
+          .replace(/o/g, 'ö')
+          .replace(/n/g, 'ñ')
+          .replace(/c/g, 'ç');
         return normaliseTitle(accented).key === normaliseTitle(t).key;
       }),
     );
@@ -37,7 +55,7 @@ describe('normaliseTitle', () => {
   it('keeps non-annotation brackets in the full key', () => {
     const t = normaliseTitle("(I Can't Get No) Satisfaction");
     expect(t.key).toBe('satisfaction');
-    expect(t.fullKey).toBe(normaliseTitle("I CANT GET NO SATISFACTION").key);
+    expect(t.fullKey).toBe(normaliseTitle('I CANT GET NO SATISFACTION').key);
   });
 
   it('drops leading articles in several languages, and elided ones', () => {

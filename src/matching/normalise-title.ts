@@ -19,8 +19,38 @@ export interface NormalisedTitle {
 
 // Leading articles in the languages most reported (en, fr, es, pt, de, it, nl, ...).
 const ARTICLES = new Set([
-  'the', 'a', 'an', 'le', 'la', 'les', 'l', 'el', 'los', 'las', 'der', 'die', 'das', 'den', 'dem', 'des',
-  'il', 'lo', 'i', 'gli', 'un', 'une', 'uno', 'una', 'ein', 'eine', 'het', 'de', 'een', 'o', 'os', 'as',
+  'the',
+  'a',
+  'an',
+  'le',
+  'la',
+  'les',
+  'l',
+  'el',
+  'los',
+  'las',
+  'der',
+  'die',
+  'das',
+  'den',
+  'dem',
+  'des',
+  'il',
+  'lo',
+  'i',
+  'gli',
+  'un',
+  'une',
+  'uno',
+  'una',
+  'ein',
+  'eine',
+  'het',
+  'de',
+  'een',
+  'o',
+  'os',
+  'as',
 ]);
 
 const ANNOTATION_WORDS =
@@ -36,17 +66,41 @@ const MEDLEY_SPLIT_RE = /\s+\/\s*|\s*\/\s+|\s+[-–—]\s+/;
 
 // Words that introduce a number ("part 2", "op 27 no 2", "vol iii") and their spellings.
 // A Map, not an object: a title word such as "constructor" must not find Object.prototype.
-const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(Object.entries({
-  part: 'part', pt: 'part', parte: 'part', partie: 'part', teil: 'part', no: 'no', nr: 'no', num: 'no', number: 'no',
-  numero: 'no', op: 'op', opus: 'op', vol: 'vol', volume: 'vol', chapter: 'chapter', chapitre: 'chapter', act: 'act',
-  book: 'book', kapitel: 'chapter', capitulo: 'chapter', bwv: 'bwv', kv: 'kv', k: 'k',
-}));
+const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    part: 'part',
+    pt: 'part',
+    parte: 'part',
+    partie: 'part',
+    teil: 'part',
+    no: 'no',
+    nr: 'no',
+    num: 'no',
+    number: 'no',
+    numero: 'no',
+    op: 'op',
+    opus: 'op',
+    vol: 'vol',
+    volume: 'vol',
+    chapter: 'chapter',
+    chapitre: 'chapter',
+    act: 'act',
+    book: 'book',
+    kapitel: 'chapter',
+    capitulo: 'chapter',
+    bwv: 'bwv',
+    kv: 'kv',
+    k: 'k',
+  }),
+);
 const NUMERAL_RE = /^(?:\d+|[ivx]+)$/;
 // "and" in the languages most reported: & / and / et / und / y / e / og / och are one word.
 const AND_WORDS = new Set(['and', 'et', 'und', 'y', 'e', 'og', 'och']);
 const ROMAN_RE = /^(?:x{0,3})(?:ix|iv|v?i{0,3})$/;
 const ROMAN: Readonly<Record<string, number>> = { i: 1, v: 5, x: 10 };
-const NUMBERISH_RE = new RegExp(`^(?:(?:${[...NUMBER_WORDS.keys()].join('|')})\\s*(?:\\d+|[ivx]+)\\s*)+$|^(?:\\d+|[ivx]+)$`);
+const NUMBERISH_RE = new RegExp(
+  `^(?:(?:${[...NUMBER_WORDS.keys()].join('|')})\\s*(?:\\d+|[ivx]+)\\s*)+$|^(?:\\d+|[ivx]+)$`,
+);
 
 function romanValue(word: string): number | undefined {
   if (word === '' || !ROMAN_RE.test(word)) return undefined;
@@ -88,7 +142,8 @@ function canonicalWords(words: string[]): string[] {
 /** Removes leading articles (and a trailing ", the"), always keeping at least one word. */
 function stripArticles(words: string[]): string[] {
   const out = [...words];
-  if (out.length > 2 && out[out.length - 2] === ',' && ARTICLES.has(out[out.length - 1] ?? '')) out.splice(-2);
+  if (out.length > 2 && out[out.length - 2] === ',' && ARTICLES.has(out[out.length - 1] ?? ''))
+    out.splice(-2);
   while (out.length > 1 && ARTICLES.has(out[0] ?? '')) out.shift();
   return out;
 }
@@ -96,9 +151,13 @@ function stripArticles(words: string[]): string[] {
 /** Folded words of a title fragment, articles stripped; elided articles (l', d') dropped first. */
 function keyOf(fragment: string): string {
   const elided = fragment.replace(/^\s*(?:l|d|dell|dall|nell|all|sull)['’]\s*/, '');
-  const words = foldWords(elided.replace(/\s*,\s*/g, ' , ')).split(' ').filter((w) => w !== '');
+  const words = foldWords(elided.replace(/\s*,\s*/g, ' , '))
+    .split(' ')
+    .filter((w) => w !== '');
   // The ", the" marker survives foldWords as a split point only; rebuild it for the trailing-article test.
-  const withComma = /,\s*(the|a|an|le|la|les|el|los|las|der|die|das)\s*$/.test(elided) ? [...words.slice(0, -1), ',', words[words.length - 1] ?? ''] : words;
+  const withComma = /,\s*(the|a|an|le|la|les|el|los|las|der|die|das)\s*$/.test(elided)
+    ? [...words.slice(0, -1), ',', words[words.length - 1] ?? '']
+    : words;
   return canonicalWords(stripArticles(withComma).filter((w) => w !== ',')).join(' ');
 }
 
@@ -141,7 +200,10 @@ export function normaliseTitle(raw: string): NormalisedTitle {
     else extras.push(words);
     return ' ';
   });
-  text = text.replace(/[()[\]{}]/g, ' ').replace(/\s+/g, ' ').trim();
+  text = text
+    .replace(/[()[\]{}]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   const feat = FEAT_RE.exec(` ${text}`);
   if (feat) {
     annotations.push(foldWords(feat[0]));
@@ -151,7 +213,8 @@ export function normaliseTitle(raw: string): NormalisedTitle {
   if (medley) text = text.replace(MEDLEY_PREFIX_RE, '');
   // Dash or slash suffixes: an annotation ("- live at wembley", "- from 'x'") or a medley part.
   let pieces = text.split(MEDLEY_SPLIT_RE).filter((p) => foldWords(p) !== '');
-  while (pieces.length > 1 && isAnnotation(pieces[pieces.length - 1] ?? '')) annotations.push(foldWords(pieces.pop() ?? ''));
+  while (pieces.length > 1 && isAnnotation(pieces[pieces.length - 1] ?? ''))
+    annotations.push(foldWords(pieces.pop() ?? ''));
   // "Title - Part 2", "Title - Pt. II": the numbering is part of the title, not another work.
   while (pieces.length > 1 && isNumbering(pieces[pieces.length - 1] ?? '')) {
     const last = pieces.pop() ?? '';
@@ -161,7 +224,8 @@ export function normaliseTitle(raw: string): NormalisedTitle {
   const parts = pieces.map(keyOf).filter((p) => p !== '');
   let key = parts.join(' / ');
   if (key === '') key = foldWords(raw) || raw.trim().toLowerCase();
-  const fullKey = extras.length > 0 && parts.length <= 1 ? keyOf(`${extras.join(' ')} ${pieces.join(' ')}`) : key;
+  const fullKey =
+    extras.length > 0 && parts.length <= 1 ? keyOf(`${extras.join(' ')} ${pieces.join(' ')}`) : key;
   return {
     key,
     fullKey: fullKey === '' ? key : fullKey,

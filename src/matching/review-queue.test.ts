@@ -19,7 +19,13 @@ beforeEach(async () => {
 afterEach(() => store.close());
 
 const identify = (reports: string[]) =>
-  identifyReports(store, { reportIds: reports, runId: `run-${++run}`, codeVersion: 'test', now: NOW, options: DEFAULT_MATCH_OPTIONS });
+  identifyReports(store, {
+    reportIds: reports,
+    runId: `run-${++run}`,
+    codeVersion: 'test',
+    now: NOW,
+    options: DEFAULT_MATCH_OPTIONS,
+  });
 
 const noIsrc = { ref: 'A1', dspId: 'spotify:track:1', title: 'Love Song', artist: 'Some Cover Band' };
 const resource = { ...noIsrc, isrc: 'FRZ031200001' };
@@ -33,9 +39,16 @@ describe('review queue and decision memory', () => {
     const detail = await showReviewItem(store, 'rev-1');
     expect(detail.candidates.map((c) => c.work_id).sort()).toEqual(['W2', 'W3']);
 
-    const d = await decideReview(store, { reviewId: 'rev-1', decision: 'reassign', workId: 'W3', who: 'alice', why: 'label sheet', now: NOW });
+    const d = await decideReview(store, {
+      reviewId: 'rev-1',
+      decision: 'reassign',
+      workId: 'W3',
+      who: 'alice',
+      why: 'label sheet',
+      now: NOW,
+    });
     expect(d).toMatchObject({ decision_id: 'dec-1', work_id: 'W3', who: 'alice', why: 'label sheet' });
-    expect((await listReviewItems(store))).toEqual([]);
+    expect(await listReviewItems(store)).toEqual([]);
 
     await insertReport(store, 'R2', [noIsrc], { periodStart: '2024-02-01', periodEnd: '2024-02-29' });
     await identify(['R2']);
@@ -49,18 +62,44 @@ describe('review queue and decision memory', () => {
     await insertReport(store, 'R1', [resource]);
     await identify(['R1']);
     expect((await showReviewItem(store, 'rev-1')).reason).toBe('isrc-conflict');
-    await decideReview(store, { reviewId: 'rev-1', decision: 'reassign', workId: 'W3', who: 'dan', now: NOW });
+    await decideReview(store, {
+      reviewId: 'rev-1',
+      decision: 'reassign',
+      workId: 'W3',
+      who: 'dan',
+      now: NOW,
+    });
     await identify(['R1']);
-    expect(await store.one(sql`SELECT work_id, method, status FROM matches`)).toEqual({ work_id: 'W3', method: 'memory', status: 'accepted' });
+    expect(await store.one(sql`SELECT work_id, method, status FROM matches`)).toEqual({
+      work_id: 'W3',
+      method: 'memory',
+      status: 'accepted',
+    });
   });
 
   it('adds a decision link with provenance when a metadata match is accepted', async () => {
     await insertReport(store, 'R1', [resource]);
     await identify(['R1']);
-    await decideReview(store, { reviewId: 'rev-1', decision: 'reassign', workId: 'W2', who: 'bob', now: NOW });
-    const links = await store.all('SELECT isrc, work_id, iswc, source, source_ref, confidence, conflict FROM isrc_work_links');
+    await decideReview(store, {
+      reviewId: 'rev-1',
+      decision: 'reassign',
+      workId: 'W2',
+      who: 'bob',
+      now: NOW,
+    });
+    const links = await store.all(
+      'SELECT isrc, work_id, iswc, source, source_ref, confidence, conflict FROM isrc_work_links',
+    );
     expect(links).toEqual([
-      { isrc: 'FRZ031200001', work_id: 'W2', iswc: 'T0345246801', source: 'decision', source_ref: 'dec-1', confidence: 100, conflict: false },
+      {
+        isrc: 'FRZ031200001',
+        work_id: 'W2',
+        iswc: 'T0345246801',
+        source: 'decision',
+        source_ref: 'dec-1',
+        confidence: 100,
+        conflict: false,
+      },
     ]);
   });
 
@@ -70,7 +109,9 @@ describe('review queue and decision memory', () => {
     const proposed = (await showReviewItem(store, 'rev-1')).proposed_work_id;
     await decideReview(store, { reviewId: 'rev-1', decision: 'reject', who: 'carol', now: NOW });
     await identify(['R1']);
-    const m = await store.one<{ work_id: string | null; status: string }>(sql`SELECT work_id, status FROM matches WHERE report_id = 'R1'`);
+    const m = await store.one<{ work_id: string | null; status: string }>(
+      sql`SELECT work_id, status FROM matches WHERE report_id = 'R1'`,
+    );
     expect(m?.work_id).not.toBe(proposed);
     expect(m?.status).not.toBe('accepted');
   });
@@ -79,6 +120,8 @@ describe('review queue and decision memory', () => {
     await expect(showReviewItem(store, 'rev-9')).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await insertReport(store, 'R1', [resource]);
     await identify(['R1']);
-    await expect(decideReview(store, { reviewId: 'rev-1', decision: 'reassign', workId: 'NOPE', who: 'x', now: NOW })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      decideReview(store, { reviewId: 'rev-1', decision: 'reassign', workId: 'NOPE', who: 'x', now: NOW }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

@@ -37,7 +37,10 @@ export interface ReviewDecision {
 const ITEM_COLUMNS = `review_id, report_id, dsp_resource_id, isrc, title, artists, proposed_work_id, method, score, reason, status`;
 
 /** Review items, oldest first; `status` 'open' by default ('all' for every item). */
-export async function listReviewItems(store: Store, filter: { status?: string; limit?: number } = {}): Promise<ReviewItem[]> {
+export async function listReviewItems(
+  store: Store,
+  filter: { status?: string; limit?: number } = {},
+): Promise<ReviewItem[]> {
   return store.all<ReviewItem>({
     text: `SELECT ${ITEM_COLUMNS} FROM review_items WHERE ($1 = 'all' OR status = $1)
       ORDER BY CAST(substr(review_id, 5) AS INTEGER) LIMIT $2`,
@@ -52,7 +55,9 @@ export async function showReviewItem(store: Store, reviewId: string): Promise<Re
     values: [reviewId],
   });
   if (item === undefined) {
-    throw new TuttiError('NOT_FOUND', `no review item ${reviewId}: list them with "tutti review list"`, { value: reviewId });
+    throw new TuttiError('NOT_FOUND', `no review item ${reviewId}: list them with "tutti review list"`, {
+      value: reviewId,
+    });
   }
   const evidence: unknown = item.evidence === null ? null : JSON.parse(item.evidence);
   const ids = new Set<string>();
@@ -61,15 +66,23 @@ export async function showReviewItem(store: Store, reviewId: string): Promise<Re
   if (Array.isArray(listed)) {
     for (const c of listed) {
       if (typeof c === 'string') ids.add(c);
-      else if (c !== null && typeof c === 'object' && typeof (c as { work_id?: unknown }).work_id === 'string') ids.add((c as { work_id: string }).work_id);
+      else if (
+        c !== null &&
+        typeof c === 'object' &&
+        typeof (c as { work_id?: unknown }).work_id === 'string'
+      )
+        ids.add((c as { work_id: string }).work_id);
     }
   }
   const candidates = [];
   for (const id of ids) {
-    const w = await store.one<{ work_id: string; title: string; iswc: string | null }>(sql`SELECT work_id, title, iswc FROM works WHERE work_id = ${id}`);
+    const w = await store.one<{ work_id: string; title: string; iswc: string | null }>(
+      sql`SELECT work_id, title, iswc FROM works WHERE work_id = ${id}`,
+    );
     if (w !== undefined) candidates.push(w);
   }
-  const decisions = await store.all<ReviewDecision>(sql`SELECT decision_id, decision, work_id, rejected_work_id, who, why, decided_at
+  const decisions =
+    await store.all<ReviewDecision>(sql`SELECT decision_id, decision, work_id, rejected_work_id, who, why, decided_at
     FROM review_decisions WHERE memory_key = ${item.memory_key} ORDER BY seq`);
   return { ...item, evidence, candidates, decisions };
 }
@@ -95,20 +108,27 @@ export async function decideReview(store: Store, input: DecideReviewInput): Prom
   let workId: string | null;
   if (input.decision === 'accept') {
     if (item.proposed_work_id === null) {
-      throw new TuttiError('USAGE', `${input.reviewId} proposes no work: use "tutti review reassign ${input.reviewId} WORK_ID"`);
+      throw new TuttiError(
+        'USAGE',
+        `${input.reviewId} proposes no work: use "tutti review reassign ${input.reviewId} WORK_ID"`,
+      );
     }
     workId = item.proposed_work_id;
   } else if (input.decision === 'reassign') {
-    if (input.workId === undefined) throw new TuttiError('USAGE', 'reassign needs the work id of the right work');
+    if (input.workId === undefined)
+      throw new TuttiError('USAGE', 'reassign needs the work id of the right work');
     const w = await store.one(sql`SELECT work_id FROM works WHERE work_id = ${input.workId}`);
-    if (w === undefined) throw new TuttiError('NOT_FOUND', `no work ${input.workId} in the repertoire`, { value: input.workId });
+    if (w === undefined)
+      throw new TuttiError('NOT_FOUND', `no work ${input.workId} in the repertoire`, { value: input.workId });
     workId = input.workId;
   } else {
     workId = null;
   }
   const rejected = input.decision === 'accept' ? null : item.proposed_work_id;
   return store.transaction(async () => {
-    const next = await store.one<{ n: number }>('SELECT CAST(coalesce(max(seq), 0) + 1 AS INTEGER) AS n FROM review_decisions');
+    const next = await store.one<{ n: number }>(
+      'SELECT CAST(coalesce(max(seq), 0) + 1 AS INTEGER) AS n FROM review_decisions',
+    );
     const seq = next?.n ?? 1;
     const decisionId = `dec-${seq}`;
     const at = input.now.toISOString();
@@ -116,11 +136,24 @@ export async function decideReview(store: Store, input: DecideReviewInput): Prom
       ${workId}, ${rejected}, ${input.who}, ${input.why ?? null}, ${at}::TIMESTAMP)`);
     await store.run(sql`UPDATE review_items SET status = 'decided' WHERE review_id = ${item.review_id}`);
     if (workId !== null && item.isrc !== null) {
-      await store.run(sql`CREATE OR REPLACE TEMP TABLE rq_link AS SELECT ${item.isrc} AS isrc, work_id, iswc FROM works WHERE work_id = ${workId}`);
-      await recordLinks(store, `SELECT isrc, work_id, iswc, 'decision' AS source, ${quoteLiteral(decisionId)} AS source_ref, 100 AS confidence FROM rq_link`, input.now);
+      await store.run(
+        sql`CREATE OR REPLACE TEMP TABLE rq_link AS SELECT ${item.isrc} AS isrc, work_id, iswc FROM works WHERE work_id = ${workId}`,
+      );
+      await recordLinks(
+        store,
+        `SELECT isrc, work_id, iswc, 'decision' AS source, ${quoteLiteral(decisionId)} AS source_ref, 100 AS confidence FROM rq_link`,
+        input.now,
+      );
       await store.run('DROP TABLE IF EXISTS rq_link');
     }
-    return { decision_id: decisionId, decision: input.decision, work_id: workId, rejected_work_id: rejected, who: input.who,
-      why: input.why ?? null, decided_at: input.now };
+    return {
+      decision_id: decisionId,
+      decision: input.decision,
+      work_id: workId,
+      rejected_work_id: rejected,
+      who: input.who,
+      why: input.why ?? null,
+      decided_at: input.now,
+    };
   });
 }

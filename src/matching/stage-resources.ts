@@ -62,7 +62,9 @@ export async function stageResources(store: Store): Promise<number> {
       'SELECT res_id, coalesce(title, work_title) AS title, subtitle, display_artist, writers FROM id_res WHERE res_id >= $1 AND res_id < $2',
       [from, from + PAGE],
     );
-    const [ids = [], titles = [], subtitles = [], artistCol = [], writerCol = []] = reader.getColumnsJS() as (string | number | null)[][];
+    const [ids = [], titles = [], subtitles = [], artistCol = [], writerCol = []] = reader.getColumnsJS() as (
+      string | number | null
+    )[][];
     if (ids.length === 0) break;
     for (let i = 0; i < ids.length; i++) {
       const resId = ids[i] as number;
@@ -71,8 +73,18 @@ export async function stageResources(store: Store): Promise<number> {
       if (raw !== null && raw.trim() !== '') {
         const t = normaliseTitle(raw);
         const subtitle = subtitles[i] as string | null;
-        const annotations = subtitle !== null && subtitle.trim() !== '' ? [...t.annotations, normaliseTitle(subtitle).key] : t.annotations;
-        keys.push([resId, t.key, t.fullKey, annotations.join(' | '), t.parts.join(' | '), t.parts.length > 1]);
+        const annotations =
+          subtitle !== null && subtitle.trim() !== ''
+            ? [...t.annotations, normaliseTitle(subtitle).key]
+            : t.annotations;
+        keys.push([
+          resId,
+          t.key,
+          t.fullKey,
+          annotations.join(' | '),
+          t.parts.join(' | '),
+          t.parts.length > 1,
+        ]);
         k.push([resId, t.key, 'main']);
         if (t.fullKey !== t.key) k.push([resId, t.fullKey, 'full']);
         for (const part of t.parts) k.push([resId, part, 'part']);

@@ -1,4 +1,12 @@
 export { openStore, type Store, type OpenStoreOptions } from './store.js';
 export { migrate } from './migrate.js';
 export { sql, quoteIdentifier, quoteLiteral, type SqlStatement } from './sql.js';
-export { startRun, finishRun, recordRun, listRuns, type RunStart, type RunInput, type RunRecord } from './runs.js';
+export {
+  startRun,
+  finishRun,
+  recordRun,
+  listRuns,
+  type RunStart,
+  type RunInput,
+  type RunRecord,
+} from './runs.js';

@@ -14,7 +14,9 @@ export async function migrate(store: Store): Promise<string[]> {
   await store.run(
     'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)',
   );
-  const done = new Set((await store.all<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version));
+  const done = new Set(
+    (await store.all<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version),
+  );
   const files = readdirSync(MIGRATIONS_DIR)
     .filter((f) => /^\d{3}-.+\.sql$/.test(f))
     .sort();
@@ -25,7 +27,10 @@ export async function migrate(store: Store): Promise<string[]> {
     const text = readFileSync(MIGRATIONS_DIR + file, 'utf8');
     await store.transaction(async () => {
       await store.connection.run(text);
-      await store.connection.run('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [version, file]);
+      await store.connection.run('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [
+        version,
+        file,
+      ]);
     });
     applied.push(file);
   }

@@ -25,7 +25,8 @@ export interface RunRecord {
   readonly ended_at: Date | null;
 }
 
-const json = (value: unknown) => JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+const json = (value: unknown) =>
+  JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
 
 /** Records the start of a stage run and returns its id (`run-<n>`, sequential: no clock or randomness in ids). */
 export async function startRun(store: Store, start: RunStart): Promise<string> {

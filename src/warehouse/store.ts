@@ -35,7 +35,12 @@ export async function openStore(path: string, options: OpenStoreOptions = {}): P
   try {
     instance = await DuckDBInstance.create(path, config);
   } catch (cause) {
-    throw new TuttiError('STORE', `cannot open the store ${path}: ${(cause as Error).message}`, { file: path }, { cause });
+    throw new TuttiError(
+      'STORE',
+      `cannot open the store ${path}: ${(cause as Error).message}`,
+      { file: path },
+      { cause },
+    );
   }
   const connection = await instance.connect();
   const store = createStore(path, instance, connection);

@@ -80,7 +80,14 @@ function Login({ onKey, error }: { onKey: (key: string) => void; error: string |
       <p>{t('login.intro')}</p>
       <form onSubmit={submit}>
         <label htmlFor="api-key">{t('login.key')}</label>
-        <input id="api-key" type="password" autoComplete="off" value={key} onChange={(e) => setKey(e.target.value)} autoFocus />
+        <input
+          id="api-key"
+          type="password"
+          autoComplete="off"
+          value={key}
+          onChange={(e) => setKey(e.target.value)}
+          autoFocus
+        />
         <button type="submit" className="primary">
           {t('login.submit')}
         </button>
@@ -96,7 +103,9 @@ function Login({ onKey, error }: { onKey: (key: string) => void; error: string |
 
 /** The web app: sign in with an API key, then the member portal or the operations console by role. */
 export function App() {
-  const [language, setLanguage] = useState<Language>(() => (localStorage.getItem(LANGUAGE) === 'fr' ? 'fr' : 'en'));
+  const [language, setLanguage] = useState<Language>(() =>
+    localStorage.getItem(LANGUAGE) === 'fr' ? 'fr' : 'en',
+  );
   const i18n = useMemo(() => createI18n(language), [language]);
   const [key, setKey] = useState<string | null>(() => sessionStorage.getItem(KEY));
   const [me, setMe] = useState<Me | null>(null);
@@ -144,7 +153,14 @@ export function App() {
 
   return (
     <I18nContext.Provider value={i18n}>
-      <a className="skip" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+      <a
+        className="skip"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         {i18n.t('app.skip')}
       </a>
       <header className="top">
@@ -174,7 +190,9 @@ export function App() {
           </label>
           {me && (
             <>
-              <span data-testid="who">{i18n.t('session.as', { name: me.name, role: i18n.t(`role.${me.role}`) })}</span>
+              <span data-testid="who">
+                {i18n.t('session.as', { name: me.name, role: i18n.t(`role.${me.role}`) })}
+              </span>
               <button type="button" onClick={signOut}>
                 {i18n.t('session.signout')}
               </button>
@@ -183,11 +201,19 @@ export function App() {
         </div>
       </header>
       {!client || !me ? (
-        client ? <p role="status">{i18n.t('common.loading')}</p> : <Login onKey={signIn} error={error} />
+        client ? (
+          <p role="status">{i18n.t('common.loading')}</p>
+        ) : (
+          <Login onKey={signIn} error={error} />
+        )
       ) : (
         <ApiContext.Provider value={client}>
           <main id="main" tabIndex={-1} data-face={face ?? 'none'}>
-            {face ? <Page face={face} route={route} me={me} /> : <p>{i18n.t('role.noface', { role: me.role })}</p>}
+            {face ? (
+              <Page face={face} route={route} me={me} />
+            ) : (
+              <p>{i18n.t('role.noface', { role: me.role })}</p>
+            )}
           </main>
         </ApiContext.Provider>
       )}

@@ -13,7 +13,14 @@ let inDir: string;
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'tutti-quarter-'));
   inDir = join(root, 'in');
-  const dataset = generateDataset({ works: 80, services: ['Spotify'], territories: ['FR', 'DE'], months: ['2024-03'], seed: 5, usageLinesPerReport: 60 });
+  const dataset = generateDataset({
+    works: 80,
+    services: ['Spotify'],
+    territories: ['FR', 'DE'],
+    months: ['2024-03'],
+    seed: 5,
+    usageLinesPerReport: 60,
+  });
   await writeDataset(dataset, inDir);
 });
 
@@ -36,7 +43,9 @@ async function fingerprints(dir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const e of entries.filter((e) => e.isFile())) {
     const path = join(e.parentPath, e.name);
-    out[relative(dir, path)] = createHash('sha256').update(await readFile(path)).digest('hex');
+    out[relative(dir, path)] = createHash('sha256')
+      .update(await readFile(path))
+      .digest('hex');
   }
   return out;
 }
@@ -50,7 +59,8 @@ async function runIn(name: string, crashAt?: QuarterStage) {
       const crashing: QuarterOptions = {
         ...options(dir),
         onStage: (e) => {
-          if (e.stage === crashAt && e.state === 'start') throw new Error(`simulated crash before ${crashAt}`);
+          if (e.stage === crashAt && e.state === 'start')
+            throw new Error(`simulated crash before ${crashAt}`);
         },
       };
       await expect(runQuarter(store, crashing)).rejects.toThrow(/simulated crash/);
@@ -88,7 +98,10 @@ describe('tutti run (runQuarter)', () => {
       expect(second.stages.cwr['duplicate']).toBe(first.stages.cwr['imported']);
       expect(second.stages.dsr['duplicate']).toBe(2);
       expect(second.stages.collect['payments']).toBe(0);
-      expect(second.stages.distribute).toMatchObject({ distribution: first.stages.distribute['distribution'], unchanged: true });
+      expect(second.stages.distribute).toMatchObject({
+        distribution: first.stages.distribute['distribution'],
+        unchanged: true,
+      });
       expect(await fingerprints(dir)).toEqual(before);
     } finally {
       store.close();

@@ -21,10 +21,19 @@ describe('package.json', () => {
   });
 
   it('keeps the layers apart: domain and formats import nothing from storage, HTTP or the terminal', () => {
-    const found = spawnSync('grep', ['-rlE', "from '(\\.\\./)+(warehouse|stages|matching|api|cli|web)/|@duckdb|fastify|node:http", 'src/domain', 'src/formats'], {
-      cwd: new URL('../../', import.meta.url),
-      encoding: 'utf8',
-    });
+    const found = spawnSync(
+      'grep',
+      [
+        '-rlE',
+        "from '(\\.\\./)+(warehouse|stages|matching|api|cli|web)/|@duckdb|fastify|node:http",
+        'src/domain',
+        'src/formats',
+      ],
+      {
+        cwd: new URL('../../', import.meta.url),
+        encoding: 'utf8',
+      },
+    );
     expect(found.status, found.stdout).toBe(1); // grep: 1 = no line matched
   });
 });

@@ -13,7 +13,16 @@ import { loadPortalData } from './portal-data.js';
 
 const SHOTS = join(import.meta.dirname, 'screenshots');
 const NOW = new Date('2025-04-20T10:00:00Z');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 let store: Store;
 let browser: Browser;
@@ -23,7 +32,10 @@ const tokens: Record<string, string> = {};
 
 beforeAll(async () => {
   // The app under test is the one `npm run build:web` makes, served by the API's static hook.
-  await build({ configFile: join(import.meta.dirname, '../../src/web/build/vite.config.ts'), logLevel: 'silent' });
+  await build({
+    configFile: join(import.meta.dirname, '../../src/web/build/vite.config.ts'),
+    logLevel: 'silent',
+  });
   mkdirSync(SHOTS, { recursive: true });
   store = await openStore(':memory:', { threads: 1 });
   await loadPortalData(store);
@@ -69,7 +81,12 @@ describe('web app in Chromium', () => {
     const page = await signIn('member');
     await expect.poll(() => page.getByTestId('who').textContent()).toContain('demo-member (member)');
     const nav = page.getByRole('navigation');
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['My works', 'Where used', 'Statements', 'Register a work']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual([
+      'My works',
+      'Where used',
+      'Statements',
+      'Register a work',
+    ]);
     await page.getByRole('link', { name: 'La Mer Bleue' }).waitFor();
     expect(await page.locator('main').textContent()).not.toContain('Night Train');
 
@@ -95,7 +112,11 @@ describe('web app in Chromium', () => {
     await page.getByRole('button', { name: 'Download statement (PDF)' }).click();
     const pdf = await download;
     expect(pdf.suggestedFilename()).toMatch(/^statement-D-2025-Q1-1-IPI.00000000199\.pdf$/);
-    expect(readFileSync(await pdf.path()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(
+      readFileSync(await pdf.path())
+        .subarray(0, 5)
+        .toString('latin1'),
+    ).toBe('%PDF-');
 
     // The console's pages are not there for a member, and the API refuses its data.
     for (const path of ['review', 'quarantine']) {
@@ -103,7 +124,9 @@ describe('web app in Chromium', () => {
       await page.getByRole('heading', { name: 'My works' }).waitFor();
     }
     for (const path of ['/review-items', '/quarantine']) {
-      const refused = await page.request.get(`${url}${path}`, { headers: { authorization: `Bearer ${tokens['member']!}` } });
+      const refused = await page.request.get(`${url}${path}`, {
+        headers: { authorization: `Bearer ${tokens['member']!}` },
+      });
       expect(refused.status()).toBe(403);
     }
     await page.close();
@@ -112,7 +135,14 @@ describe('web app in Chromium', () => {
   it('shows an operator reports, identification rates, the review queue, overclaims and conservation', async () => {
     const page = await signIn('operator');
     const nav = page.getByRole('navigation');
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Reports', 'Quarantine', 'Review queue', 'Overclaims', 'Distributions', 'Statements']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual([
+      'Reports',
+      'Quarantine',
+      'Review queue',
+      'Overclaims',
+      'Distributions',
+      'Statements',
+    ]);
     const svca = page.getByRole('row', { name: /SVCA-1/ });
     await expect.poll(() => svca.textContent()).toContain('50.0\u00a0%');
     expect(await page.getByRole('row', { name: /SVCB-1/ }).textContent()).toContain('waiting-parts');
@@ -132,15 +162,21 @@ describe('web app in Chromium', () => {
     await page.screenshot({ path: join(SHOTS, 'operator-review.png'), fullPage: true });
 
     await nav.getByRole('link', { name: 'Quarantine' }).click();
-    await expect.poll(() => page.getByRole('row', { name: /SVCB-1_1of2\.tsv/ }).textContent()).toContain('Usages is not a whole number');
-    expect(await page.getByRole('row', { name: /SVCB-1_1of2\.tsv/ }).textContent()).toContain('DSR_BAD_NUMBER');
+    await expect
+      .poll(() => page.getByRole('row', { name: /SVCB-1_1of2\.tsv/ }).textContent())
+      .toContain('Usages is not a whole number');
+    expect(await page.getByRole('row', { name: /SVCB-1_1of2\.tsv/ }).textContent()).toContain(
+      'DSR_BAD_NUMBER',
+    );
     await page.screenshot({ path: join(SHOTS, 'operator-quarantine.png'), fullPage: true });
 
     await nav.getByRole('link', { name: 'Overclaims' }).click();
     await expect.poll(() => page.getByRole('row', { name: /INV-B/ }).textContent()).toContain('250.00');
 
     await nav.getByRole('link', { name: 'Distributions' }).click();
-    await expect.poll(() => page.getByTestId('conservation-D-2025-Q1-1').textContent()).toContain('✓ balanced');
+    await expect
+      .poll(() => page.getByTestId('conservation-D-2025-Q1-1').textContent())
+      .toContain('✓ balanced');
     await page.screenshot({ path: join(SHOTS, 'operator-distributions.png'), fullPage: true });
 
     await page.goto(`${url}/#/statements/D-2025-Q1-1/IPI%3A00000000199`);
@@ -218,12 +254,24 @@ describe('a review decision in the console changes a member statement after the 
   let closeQ: () => Promise<void>;
   const keys: Record<string, string> = {};
   const quarter = (now: string): QuarterOptions => ({
-    period: '2024-03', inDir: join(root, 'in'), outDir: join(root, 'out'), assumePaid: true, codeVersion: 'test', now: () => new Date(now),
+    period: '2024-03',
+    inDir: join(root, 'in'),
+    outDir: join(root, 'out'),
+    assumePaid: true,
+    codeVersion: 'test',
+    now: () => new Date(now),
   });
 
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'tutti-web-quarter-'));
-    const dataset = generateDataset({ works: 80, services: ['Spotify'], territories: ['FR'], months: ['2024-03'], seed: 5, usageLinesPerReport: 60 });
+    const dataset = generateDataset({
+      works: 80,
+      services: ['Spotify'],
+      territories: ['FR'],
+      months: ['2024-03'],
+      seed: 5,
+      usageLinesPerReport: 60,
+    });
     await writeDataset(dataset, join(root, 'in'));
     qStore = await openStore(':memory:', { threads: 1 });
     await runQuarter(qStore, quarter('2024-04-10T00:00:00Z'));
@@ -242,7 +290,9 @@ describe('a review decision in the console changes a member statement after the 
   it('accepts a review item as operator, re-runs the quarter, and the member sees a new statement with adjustment lines', async () => {
     // The open review item that proposes one of the demo member's works.
     const member = await signIn('member', qUrl, keys);
-    const me = (await (await member.request.get(`${qUrl}/me`, { headers: { authorization: `Bearer ${keys['member']!}` } })).json()) as { partyId: string };
+    const me = (await (
+      await member.request.get(`${qUrl}/me`, { headers: { authorization: `Bearer ${keys['member']!}` } })
+    ).json()) as { partyId: string };
     const item = await qStore.one<{ review_id: string; title: string }>({
       text: `SELECT DISTINCT r.review_id, r.title FROM review_items r JOIN work_shares s ON s.work_id = r.proposed_work_id
              WHERE r.status = 'open' AND s.party_id = $1 ORDER BY r.review_id LIMIT 1`,
@@ -264,7 +314,10 @@ describe('a review decision in the console changes a member statement after the 
     await operator.getByRole('button', { name: 'Accept' }).click();
     await operator.getByText('Decision recorded: Accept.').waitFor();
     await expect.poll(() => operator.getByRole('button', { name: item!.title }).count()).toBe(0); // out of the queue
-    const decided = await qStore.one<{ status: string }>({ text: 'SELECT status FROM review_items WHERE review_id = $1', values: [item!.review_id] });
+    const decided = await qStore.one<{ status: string }>({
+      text: 'SELECT status FROM review_items WHERE review_id = $1',
+      values: [item!.review_id],
+    });
     expect(decided?.status).toBe('decided');
 
     // Identification reuses the decision; claim, collect and distribute follow with the new money.

@@ -13,10 +13,15 @@ interface GenerateFlags {
   readonly lines: string;
 }
 
-const list = (text: string): string[] => text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+const list = (text: string): string[] =>
+  text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 
 function integer(flag: string, text: string): number {
-  if (!/^\d+$/.test(text.trim())) throw new TuttiError('USAGE', `--${flag} must be a non-negative integer, got "${text}"`);
+  if (!/^\d+$/.test(text.trim()))
+    throw new TuttiError('USAGE', `--${flag} must be a non-negative integer, got "${text}"`);
   return Number(text);
 }
 

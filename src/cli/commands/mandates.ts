@@ -12,8 +12,13 @@ export function registerMandatesCommands(program: Command): void {
     .action(
       action(async (ctx, file: string) => {
         const list = parseMandatesJson(await readFile(file, 'utf8'), file);
-        const result = await ctx.withStore((store) => importMandates(store, list, { codeVersion: ctx.codeVersion, now: ctx.now, source: file }));
-        ctx.result({ file, ...result }, () => `${file}: ${result.mandates} mandates imported (${result.runId})`);
+        const result = await ctx.withStore((store) =>
+          importMandates(store, list, { codeVersion: ctx.codeVersion, now: ctx.now, source: file }),
+        );
+        ctx.result(
+          { file, ...result },
+          () => `${file}: ${result.mandates} mandates imported (${result.runId})`,
+        );
       }),
     );
   mandates
@@ -22,13 +27,25 @@ export function registerMandatesCommands(program: Command): void {
     .action(
       action(async (ctx) => {
         const rows = await ctx.withStore((store) =>
-          store.all<{ mandate_id: string; mandator_name: string; right_types: string[]; territories: string; commission_bp: number }>(
+          store.all<{
+            mandate_id: string;
+            mandator_name: string;
+            right_types: string[];
+            territories: string;
+            commission_bp: number;
+          }>(
             'SELECT mandate_id, mandator_name, right_types, territories, services, valid_from::VARCHAR AS valid_from, valid_to::VARCHAR AS valid_to, commission_bp FROM mandates ORDER BY mandate_id',
           ),
         );
-        ctx.result({ mandates: rows }, () =>
-          rows.map((m) => `${m.mandate_id}  ${m.mandator_name}  ${m.right_types.join('+')}  ${m.territories}  ${m.commission_bp / 100}%`).join('\n') ||
-          'no mandates',
+        ctx.result(
+          { mandates: rows },
+          () =>
+            rows
+              .map(
+                (m) =>
+                  `${m.mandate_id}  ${m.mandator_name}  ${m.right_types.join('+')}  ${m.territories}  ${m.commission_bp / 100}%`,
+              )
+              .join('\n') || 'no mandates',
         );
       }),
     );

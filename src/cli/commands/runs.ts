@@ -12,7 +12,9 @@ export function registerRunsCommands(program: Command): void {
       action(async (ctx, opts: { limit: string }) => {
         const runs = await ctx.withStore((store) => listRuns(store, Number(opts.limit)));
         ctx.result({ runs }, () =>
-          runs.map((r) => `${r.run_id.padEnd(8)} ${r.stage.padEnd(14)} ${r.status.padEnd(8)} ${r.counts ?? ''}`).join('\n'),
+          runs
+            .map((r) => `${r.run_id.padEnd(8)} ${r.stage.padEnd(14)} ${r.status.padEnd(8)} ${r.counts ?? ''}`)
+            .join('\n'),
         );
       }),
     );

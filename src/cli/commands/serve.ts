@@ -17,7 +17,8 @@ import { EXIT } from '../exit-codes.js';
 
 function positiveInt(text: string, flag: string): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n <= 0) throw new TuttiError('USAGE', `${flag} must be a positive whole number, not "${text}"`, { field: flag });
+  if (!Number.isInteger(n) || n <= 0)
+    throw new TuttiError('USAGE', `${flag} must be a positive whole number, not "${text}"`, { field: flag });
   return n;
 }
 
@@ -33,12 +34,21 @@ export function registerServeCommands(program: Command): void {
     .action(
       action(async (ctx, opts: { port: string; host: string; rateLimit: string; log: boolean }) => {
         const port = Number(opts.port);
-        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new TuttiError('USAGE', `--port must be 0..65535, not "${opts.port}"`);
+        if (!Number.isInteger(port) || port < 0 || port > 65535)
+          throw new TuttiError('USAGE', `--port must be 0..65535, not "${opts.port}"`);
         const max = positiveInt(opts.rateLimit, '--rate-limit');
         await ctx.withStore(async (store) => {
-          const app = await buildApi({ store, now: ctx.now, version: ctx.codeVersion, logger: opts.log, rateLimit: { max, timeWindowMs: 60_000 } });
+          const app = await buildApi({
+            store,
+            now: ctx.now,
+            version: ctx.codeVersion,
+            logger: opts.log,
+            rateLimit: { max, timeWindowMs: 60_000 },
+          });
           const url = await app.listen({ port, host: opts.host });
-          process.stderr.write(`tutti API on ${url} (OpenAPI: ${url}/openapi.json; store ${ctx.db}); Ctrl-C to stop\n`);
+          process.stderr.write(
+            `tutti API on ${url} (OpenAPI: ${url}/openapi.json; store ${ctx.db}); Ctrl-C to stop\n`,
+          );
           await new Promise<void>((resolve) => {
             process.once('SIGINT', resolve);
             process.once('SIGTERM', resolve);
@@ -53,19 +63,51 @@ export function registerServeCommands(program: Command): void {
     .command('create')
     .description('create a user (admin, operator, member, partner or service)')
     .requiredOption('--name <name>', 'unique name')
-    .addOption(new Option('--role <role>', 'role').choices(['admin', 'operator', 'member', 'partner', 'service']).makeOptionMandatory())
+    .addOption(
+      new Option('--role <role>', 'role')
+        .choices(['admin', 'operator', 'member', 'partner', 'service'])
+        .makeOptionMandatory(),
+    )
     .option('--party <partyId>', 'member: the parties.party_id they are')
     .option('--service <sender>', 'service: the sender (DPID or name) of its reports')
     .option('--society <code>', 'partner: society code or mandator party id')
     .action(
-      action(async (ctx, opts: { name: string; role: string; party?: string; service?: string; society?: string }) => {
-        const user = await ctx.withStore(async (store) => {
-          const created = await createUser(store, { name: opts.name, role: opts.role, partyId: opts.party, service: opts.service, society: opts.society }, ctx.now);
-          await appendAuditEvent(store, { actor: 'cli:users', action: 'create', resource: `users/${created.userId}`, detail: { name: created.name, role: created.role } }, ctx.now);
-          return created;
-        });
-        ctx.result({ user }, () => `${user.userId} ${user.name} (${user.role}); give it a key with \`tutti keys create --user ${user.userId}\``);
-      }),
+      action(
+        async (
+          ctx,
+          opts: { name: string; role: string; party?: string; service?: string; society?: string },
+        ) => {
+          const user = await ctx.withStore(async (store) => {
+            const created = await createUser(
+              store,
+              {
+                name: opts.name,
+                role: opts.role,
+                partyId: opts.party,
+                service: opts.service,
+                society: opts.society,
+              },
+              ctx.now,
+            );
+            await appendAuditEvent(
+              store,
+              {
+                actor: 'cli:users',
+                action: 'create',
+                resource: `users/${created.userId}`,
+                detail: { name: created.name, role: created.role },
+              },
+              ctx.now,
+            );
+            return created;
+          });
+          ctx.result(
+            { user },
+            () =>
+              `${user.userId} ${user.name} (${user.role}); give it a key with \`tutti keys create --user ${user.userId}\``,
+          );
+        },
+      ),
     );
   users
     .command('list')
@@ -73,8 +115,15 @@ export function registerServeCommands(program: Command): void {
     .action(
       action(async (ctx) => {
         const list = await ctx.withStore((store) => listUsers(store));
-        ctx.result({ users: list }, () =>
-          list.map((u) => `${u.userId}  ${u.name.padEnd(16)} ${u.role.padEnd(9)} ${u.partyId ?? u.service ?? u.society ?? ''}${u.revokedAt ? `  revoked ${u.revokedAt}` : ''}`).join('\n') || 'no users',
+        ctx.result(
+          { users: list },
+          () =>
+            list
+              .map(
+                (u) =>
+                  `${u.userId}  ${u.name.padEnd(16)} ${u.role.padEnd(9)} ${u.partyId ?? u.service ?? u.society ?? ''}${u.revokedAt ? `  revoked ${u.revokedAt}` : ''}`,
+              )
+              .join('\n') || 'no users',
         );
       }),
     );
@@ -85,7 +134,11 @@ export function registerServeCommands(program: Command): void {
       action(async (ctx, userId: string) => {
         const user = await ctx.withStore(async (store) => {
           const revoked = await revokeUser(store, userId, ctx.now);
-          await appendAuditEvent(store, { actor: 'cli:users', action: 'revoke', resource: `users/${userId}` }, ctx.now);
+          await appendAuditEvent(
+            store,
+            { actor: 'cli:users', action: 'revoke', resource: `users/${userId}` },
+            ctx.now,
+          );
           return revoked;
         });
         ctx.result({ user }, () => `${user.userId} revoked at ${user.revokedAt ?? ''}`);
@@ -100,14 +153,30 @@ export function registerServeCommands(program: Command): void {
     .option('--expires-days <n>', 'days until it expires (default: never)')
     .action(
       action(async (ctx, opts: { user: string; expiresDays?: string }) => {
-        const expiresAt = opts.expiresDays === undefined ? null : new Date(ctx.now().getTime() + positiveInt(opts.expiresDays, '--expires-days') * 86_400_000);
+        const expiresAt =
+          opts.expiresDays === undefined
+            ? null
+            : new Date(ctx.now().getTime() + positiveInt(opts.expiresDays, '--expires-days') * 86_400_000);
         const key = await ctx.withStore(async (store) => {
           const created = await createApiKey(store, { userId: opts.user, expiresAt }, ctx.now);
-          await appendAuditEvent(store, { actor: 'cli:keys', action: 'create', resource: `keys/${created.keyId}`, detail: { userId: created.userId, expiresAt: created.expiresAt } }, ctx.now);
+          await appendAuditEvent(
+            store,
+            {
+              actor: 'cli:keys',
+              action: 'create',
+              resource: `keys/${created.keyId}`,
+              detail: { userId: created.userId, expiresAt: created.expiresAt },
+            },
+            ctx.now,
+          );
           return created;
         });
         ctx.info('the secret is shown only now: store it safely');
-        ctx.result({ key }, () => `${key.token}\n(key ${key.keyId} for ${key.userId}${key.expiresAt ? `, expires ${key.expiresAt}` : ''}; send as "Authorization: Bearer <key>")`);
+        ctx.result(
+          { key },
+          () =>
+            `${key.token}\n(key ${key.keyId} for ${key.userId}${key.expiresAt ? `, expires ${key.expiresAt}` : ''}; send as "Authorization: Bearer <key>")`,
+        );
       }),
     );
   keys
@@ -117,8 +186,15 @@ export function registerServeCommands(program: Command): void {
     .action(
       action(async (ctx, opts: { user?: string }) => {
         const list = await ctx.withStore((store) => listApiKeys(store, opts.user));
-        ctx.result({ keys: list }, () =>
-          list.map((k) => `${k.keyId}  ${k.userId}  created ${k.createdAt}${k.expiresAt ? `  expires ${k.expiresAt}` : ''}${k.revokedAt ? `  revoked ${k.revokedAt}` : ''}`).join('\n') || 'no keys',
+        ctx.result(
+          { keys: list },
+          () =>
+            list
+              .map(
+                (k) =>
+                  `${k.keyId}  ${k.userId}  created ${k.createdAt}${k.expiresAt ? `  expires ${k.expiresAt}` : ''}${k.revokedAt ? `  revoked ${k.revokedAt}` : ''}`,
+              )
+              .join('\n') || 'no keys',
         );
       }),
     );
@@ -129,7 +205,11 @@ export function registerServeCommands(program: Command): void {
       action(async (ctx, keyId: string) => {
         const key = await ctx.withStore(async (store) => {
           const revoked = await revokeApiKey(store, keyId, ctx.now);
-          await appendAuditEvent(store, { actor: 'cli:keys', action: 'revoke', resource: `keys/${keyId}` }, ctx.now);
+          await appendAuditEvent(
+            store,
+            { actor: 'cli:keys', action: 'revoke', resource: `keys/${keyId}` },
+            ctx.now,
+          );
           return revoked;
         });
         ctx.result({ key }, () => `${key.keyId} revoked at ${key.revokedAt ?? ''}`);
@@ -146,8 +226,19 @@ export function registerServeCommands(program: Command): void {
     .action(
       action(async (ctx, opts: { limit: string; actor?: string; resource?: string }) => {
         const limit = positiveInt(opts.limit, '--limit');
-        const events = await ctx.withStore((store) => listAuditEvents(store, { limit, order: 'desc', actor: opts.actor, resourcePrefix: opts.resource }));
-        ctx.result({ events }, () => events.map((e) => `${String(e.seq).padStart(6)} ${e.at} ${e.actor.padEnd(18)} ${e.action.padEnd(7)} ${e.resource}`).join('\n') || 'no entries');
+        const events = await ctx.withStore((store) =>
+          listAuditEvents(store, { limit, order: 'desc', actor: opts.actor, resourcePrefix: opts.resource }),
+        );
+        ctx.result(
+          { events },
+          () =>
+            events
+              .map(
+                (e) =>
+                  `${String(e.seq).padStart(6)} ${e.at} ${e.actor.padEnd(18)} ${e.action.padEnd(7)} ${e.resource}`,
+              )
+              .join('\n') || 'no entries',
+        );
       }),
     );
   audit

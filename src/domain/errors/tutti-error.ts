@@ -38,7 +38,12 @@ export class TuttiError extends Error {
   readonly code: TuttiErrorCode;
   readonly details: TuttiErrorDetails;
 
-  constructor(code: TuttiErrorCode, message: string, details: TuttiErrorDetails = {}, options?: { cause?: unknown }) {
+  constructor(
+    code: TuttiErrorCode,
+    message: string,
+    details: TuttiErrorDetails = {},
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
     this.code = code;
     this.details = details;
@@ -50,7 +55,8 @@ export function isTuttiError(value: unknown): value is TuttiError {
 }
 
 /** A per-item result: expected problems are values, not exceptions (quarantined, then the run goes on). */
-export type Result<T, E = TuttiError> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
+export type Result<T, E = TuttiError> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
 
 export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value });
 export const fail = <E>(error: E): Result<never, E> => ({ ok: false, error });

@@ -40,7 +40,7 @@ export function mod37_36IsValid(text: string): boolean {
   for (const ch of text) {
     const v = ALNUM.indexOf(ch);
     if (v < 0) return false;
-    c = (((c === 0 ? 36 : c) * 2) % 37 + v) % 36;
+    c = ((((c === 0 ? 36 : c) * 2) % 37) + v) % 36;
   }
   return c === 1;
 }

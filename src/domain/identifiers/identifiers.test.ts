@@ -29,7 +29,14 @@ function mutateDigit(text: string, pos: number, delta: number): string {
 
 describe('ISWC', () => {
   it('accepts real examples in data and display form', () => {
-    for (const t of ['T0345246801', 'T9109247316', 'T0702472794', 'T0030749586', 'T-034.524.680-1', 't1234567894']) {
+    for (const t of [
+      'T0345246801',
+      'T9109247316',
+      'T0702472794',
+      'T0030749586',
+      'T-034.524.680-1',
+      't1234567894',
+    ]) {
       expect(checkIswc(t).ok).toBe(true);
     }
     expect(formatIswc(parseIswc('T0345246801'))).toBe('T-034.524.680-1');
@@ -100,10 +107,12 @@ describe('ISRC', () => {
 
 describe('ISNI, GTIN and DPID', () => {
   it('accept the verified examples', () => {
-    for (const t of ['0000000081266409', '0000000109201181', '000000012146438X', 'ISNI::0000000063037346']) expect(checkIsni(t).ok).toBe(true);
+    for (const t of ['0000000081266409', '0000000109201181', '000000012146438X', 'ISNI::0000000063037346'])
+      expect(checkIsni(t).ok).toBe(true);
     for (const t of ['825646846917', '4006381333931', '036000291452']) expect(checkGtin(t).ok).toBe(true);
     expect(checkGtin('731453000000').ok).toBe(false);
-    for (const t of ['PADPIDA2013020802I', 'PADPIDA20070627029', 'DPID::PADPIDA2014111801Y']) expect(checkDpid(t).ok).toBe(true);
+    for (const t of ['PADPIDA2013020802I', 'PADPIDA20070627029', 'DPID::PADPIDA2014111801Y'])
+      expect(checkDpid(t).ok).toBe(true);
     expect(checkDpid('PADPIDA2014999999Z').ok).toBe(false);
   });
   it('build valid identifiers from payloads', () => {

@@ -1,5 +1,12 @@
 import { TuttiError } from '../errors/tutti-error.js';
-import { gs1Mod10, ipiMod101, mod11_2, mod37_36Check, mod37_36IsValid, weightedMod10 } from './check-digits.js';
+import {
+  gs1Mod10,
+  ipiMod101,
+  mod11_2,
+  mod37_36Check,
+  mod37_36IsValid,
+  weightedMod10,
+} from './check-digits.js';
 
 /** ISWC in data form: `T` + 9 digits + check digit (ISO 15707). */
 export type Iswc = string & { readonly __brand: 'Iswc' };
@@ -17,10 +24,14 @@ export type Gtin = string & { readonly __brand: 'Gtin' };
 export type Dpid = string & { readonly __brand: 'Dpid' };
 
 /** Why a text is not a valid identifier, or the normalised identifier. */
-export type IdentifierCheck<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
+export type IdentifierCheck<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
 
 function reject(kind: string, text: string, reason: string): never {
-  throw new TuttiError('INVALID_IDENTIFIER', `${kind} "${text}" is invalid: ${reason}`, { value: text, field: kind });
+  throw new TuttiError('INVALID_IDENTIFIER', `${kind} "${text}" is invalid: ${reason}`, {
+    value: text,
+    field: kind,
+  });
 }
 
 function toThrowing<T>(kind: string, check: (text: string) => IdentifierCheck<T>) {
@@ -53,7 +64,8 @@ export function iswcFromNumber(n: number): Iswc {
 /** Checks an ISRC, removing an `ISRC` prefix, hyphens and spaces and upper-casing first. */
 export function checkIsrc(text: string): IdentifierCheck<Isrc> {
   const t = text.replace(/^ISRC/i, '').replace(/[\s-]/g, '').toUpperCase();
-  if (!/^[A-Z]{2}[A-Z0-9]{3}\d{7}$/.test(t)) return { ok: false, reason: 'expected CC XXX YY NNNNN (2 letters, 3 letters or digits, 7 digits)' };
+  if (!/^[A-Z]{2}[A-Z0-9]{3}\d{7}$/.test(t))
+    return { ok: false, reason: 'expected CC XXX YY NNNNN (2 letters, 3 letters or digits, 7 digits)' };
   return { ok: true, value: t as Isrc };
 }
 export const parseIsrc = toThrowing('ISRC', checkIsrc);
@@ -66,7 +78,8 @@ export function checkIpiNameNumber(text: string): IdentifierCheck<IpiNameNumber>
   const p = t.padStart(11, '0');
   if (/^0+$/.test(p)) return { ok: false, reason: 'all zeros' };
   const expected = ipiMod101(p.slice(0, 9));
-  if (p.slice(9) !== expected) return { ok: false, reason: `check digits are ${p.slice(9)}, expected ${expected}` };
+  if (p.slice(9) !== expected)
+    return { ok: false, reason: `check digits are ${p.slice(9)}, expected ${expected}` };
   return { ok: true, value: p as IpiNameNumber };
 }
 export const parseIpiNameNumber = toThrowing('IPI name number', checkIpiNameNumber);
@@ -92,8 +105,12 @@ export function ipiBaseNumberFromNumber(n: number): IpiBaseNumber {
 
 /** Checks an ISNI, with or without spaces or an `ISNI::` namespace. */
 export function checkIsni(text: string): IdentifierCheck<Isni> {
-  const t = text.replace(/^ISNI::/i, '').replace(/\s/g, '').toUpperCase();
-  if (!/^\d{15}[\dX]$/.test(t)) return { ok: false, reason: 'expected 15 digits and a check character (0-9 or X)' };
+  const t = text
+    .replace(/^ISNI::/i, '')
+    .replace(/\s/g, '')
+    .toUpperCase();
+  if (!/^\d{15}[\dX]$/.test(t))
+    return { ok: false, reason: 'expected 15 digits and a check character (0-9 or X)' };
   const expected = mod11_2(t.slice(0, 15));
   if (t[15] !== expected) return { ok: false, reason: `check character is ${t[15]}, expected ${expected}` };
   return { ok: true, value: t as Isni };
@@ -105,7 +122,8 @@ export function checkGtin(text: string): IdentifierCheck<Gtin> {
   const t = text.trim();
   if (!/^\d{12,14}$/.test(t)) return { ok: false, reason: 'expected 12 to 14 digits' };
   const expected = gs1Mod10(t.slice(0, -1));
-  if (t.slice(-1) !== expected) return { ok: false, reason: `check digit is ${t.slice(-1)}, expected ${expected}` };
+  if (t.slice(-1) !== expected)
+    return { ok: false, reason: `check digit is ${t.slice(-1)}, expected ${expected}` };
   return { ok: true, value: t as Gtin };
 }
 export const parseGtin = toThrowing('UPC/EAN', checkGtin);
@@ -115,8 +133,12 @@ export function gtinFromPayload(payload: string): Gtin {
 
 /** Checks a DDEX party id (`DPID::` prefix allowed). Many real files carry dummy DPIDs: treat failure as a warning. */
 export function checkDpid(text: string): IdentifierCheck<Dpid> {
-  const t = text.replace(/^DPID::/i, '').trim().toUpperCase();
-  if (!/^PADPIDA[0-9A-Z]{11}$/.test(t)) return { ok: false, reason: 'expected PADPIDA followed by 11 letters or digits' };
+  const t = text
+    .replace(/^DPID::/i, '')
+    .trim()
+    .toUpperCase();
+  if (!/^PADPIDA[0-9A-Z]{11}$/.test(t))
+    return { ok: false, reason: 'expected PADPIDA followed by 11 letters or digits' };
   if (!mod37_36IsValid(t)) return { ok: false, reason: 'MOD 37,36 check character does not match' };
   return { ok: true, value: t as Dpid };
 }

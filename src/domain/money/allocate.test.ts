@@ -3,11 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { allocate } from './allocate.js';
 import { micros } from './micros.js';
 
-const parts = fc.uniqueArray(fc.record({ id: fc.string({ minLength: 1, maxLength: 4 }), weight: fc.bigInt({ min: 0n, max: 10n ** 12n }) }), {
-  selector: (p) => p.id,
-  minLength: 1,
-  maxLength: 12,
-});
+const parts = fc.uniqueArray(
+  fc.record({
+    id: fc.string({ minLength: 1, maxLength: 4 }),
+    weight: fc.bigInt({ min: 0n, max: 10n ** 12n }),
+  }),
+  {
+    selector: (p) => p.id,
+    minLength: 1,
+    maxLength: 12,
+  },
+);
 
 describe('allocate', () => {
   it('always sums exactly to the whole', () => {

@@ -16,7 +16,10 @@ export interface AllocationPart<K extends string = string> {
  * @example allocate(micros(100n), [{id:'A',weight:1n},{id:'B',weight:1n},{id:'C',weight:1n}])
  *   // Map { A => 34n, B => 33n, C => 33n }
  */
-export function allocate<K extends string>(total: Micros, parts: readonly AllocationPart<K>[]): Map<K, Micros> {
+export function allocate<K extends string>(
+  total: Micros,
+  parts: readonly AllocationPart<K>[],
+): Map<K, Micros> {
   if (total < 0n) {
     const mirrored = allocate(micros(0n - total), parts);
     return new Map([...mirrored].map(([k, v]) => [k, micros(0n - v)]));

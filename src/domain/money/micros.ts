@@ -25,9 +25,13 @@ export function parseMicros(text: string, options: { round?: boolean } = {}): Mi
   const trimmed = text.trim();
   const m = DECIMAL.exec(trimmed);
   if (!m || (m[2] === '' && (m[3] === undefined || m[3] === ''))) {
-    throw new TuttiError('INVALID_AMOUNT', `"${text}" is not a decimal amount (expected digits with an optional "." and sign)`, {
-      value: text,
-    });
+    throw new TuttiError(
+      'INVALID_AMOUNT',
+      `"${text}" is not a decimal amount (expected digits with an optional "." and sign)`,
+      {
+        value: text,
+      },
+    );
   }
   const negative = m[1] === '-';
   const whole = BigInt(m[2] === '' ? '0' : (m[2] as string));
@@ -37,9 +41,13 @@ export function parseMicros(text: string, options: { round?: boolean } = {}): Mi
   let value = whole * MICROS_PER_UNIT + BigInt(head);
   if (/[1-9]/.test(tail)) {
     if (!options.round) {
-      throw new TuttiError('INVALID_AMOUNT', `"${text}" has more than 6 decimals; tutti keeps money in micro-units`, {
-        value: text,
-      });
+      throw new TuttiError(
+        'INVALID_AMOUNT',
+        `"${text}" has more than 6 decimals; tutti keeps money in micro-units`,
+        {
+          value: text,
+        },
+      );
     }
     // Half-even on the first dropped digit and any non-zero digit after it.
     const first = Number(tail[0]);
@@ -60,7 +68,10 @@ export function formatMicros(value: Micros, decimals = 6): string {
   const whole = abs / MICROS_PER_UNIT;
   const fraction = (abs % MICROS_PER_UNIT).toString().padStart(6, '0');
   if (decimals < 6 && /[1-9]/.test(fraction.slice(decimals))) {
-    throw new TuttiError('INVALID_AMOUNT', `${value} micro-units cannot be written with ${decimals} decimals without rounding`);
+    throw new TuttiError(
+      'INVALID_AMOUNT',
+      `${value} micro-units cannot be written with ${decimals} decimals without rounding`,
+    );
   }
   const shown = fraction.slice(0, decimals);
   return `${negative ? '-' : ''}${whole}${shown ? `.${shown}` : ''}`;

@@ -33,9 +33,13 @@ export function parsePeriod(text: string): Period {
   }
   m = /^(\d{4})$/.exec(t);
   if (m) return span('year', t, Number(m[1]), 1, 12);
-  throw new TuttiError('INVALID_PERIOD', `"${text}" is not a period: use YYYY-MM, YYYY-Qn or YYYY (e.g. 2024-03, 2024-Q1)`, {
-    value: text,
-  });
+  throw new TuttiError(
+    'INVALID_PERIOD',
+    `"${text}" is not a period: use YYYY-MM, YYYY-Qn or YYYY (e.g. 2024-03, 2024-Q1)`,
+    {
+      value: text,
+    },
+  );
 }
 
 /** The month periods a period covers, in order. */

@@ -9,7 +9,10 @@ export const SHARE_TOLERANCE = 6;
 
 export function shareHundredths(value: number): ShareHundredths {
   if (!Number.isInteger(value) || value < 0 || value > 99999) {
-    throw new TuttiError('INVALID_SHARE', `share ${value} is not an integer number of hundredths of a percent (0..99999)`);
+    throw new TuttiError(
+      'INVALID_SHARE',
+      `share ${value} is not an integer number of hundredths of a percent (0..99999)`,
+    );
   }
   return value as ShareHundredths;
 }
@@ -18,7 +21,8 @@ export function shareHundredths(value: number): ShareHundredths {
 export function parseShareField(text: string): ShareHundredths {
   const t = text.trim();
   if (t === '') return 0 as ShareHundredths;
-  if (!/^\d{1,5}$/.test(t)) throw new TuttiError('INVALID_SHARE', `share field "${text}" is not 5 digits (999v99)`);
+  if (!/^\d{1,5}$/.test(t))
+    throw new TuttiError('INVALID_SHARE', `share field "${text}" is not 5 digits (999v99)`);
   return Number(t) as ShareHundredths;
 }
 

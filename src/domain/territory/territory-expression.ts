@@ -43,11 +43,14 @@ export function parseTerritoryExpression(text: string): TerritoryTerm[] {
  * Formats terms in the warehouse encoding, codes padded to 4 digits: `[{include:true,tis:'2136'},{include:false,tis:'250'}]`
  * → `'+2136 -0250'`. The inverse of {@link parseTerritoryExpression}.
  */
-export function formatTerritoryExpression(terms: readonly { readonly include: boolean; readonly tis: string }[]): string {
+export function formatTerritoryExpression(
+  terms: readonly { readonly include: boolean; readonly tis: string }[],
+): string {
   return terms
     .map((t) => {
       const tis = normaliseTis(t.tis);
-      if (tis === undefined) throw new TuttiError('INVALID_TERRITORY', `"${t.tis}" is not a TIS-N code`, { value: t.tis });
+      if (tis === undefined)
+        throw new TuttiError('INVALID_TERRITORY', `"${t.tis}" is not a TIS-N code`, { value: t.tis });
       return `${t.include ? '+' : '-'}${tis}`;
     })
     .join(' ');
@@ -58,12 +61,18 @@ export function formatTerritoryExpression(terms: readonly { readonly include: bo
  * an exclude removes it (royalties.md §5). `+2120 -0250 +0250` covers France; `+0250 -2120` does not.
  * @throws TuttiError `INVALID_TERRITORY` for an unknown code.
  */
-export function resolveTerritories(terms: readonly { readonly include: boolean; readonly tis: string }[]): ReadonlySet<string> {
+export function resolveTerritories(
+  terms: readonly { readonly include: boolean; readonly tis: string }[],
+): ReadonlySet<string> {
   const covered = new Set<string>();
   for (const term of terms) {
     const countries = expandTis(term.tis);
     if (countries === undefined) {
-      throw new TuttiError('INVALID_TERRITORY', `territory code ${term.tis} is not a known TIS country or group`, { value: term.tis });
+      throw new TuttiError(
+        'INVALID_TERRITORY',
+        `territory code ${term.tis} is not a known TIS country or group`,
+        { value: term.tis },
+      );
     }
     for (const c of countries) {
       if (term.include) covered.add(c);

@@ -28,8 +28,10 @@ describe('TIS codes', () => {
   });
 
   it('knows ISO codes, TIS codes with or without padding, groups and Worldwide', () => {
-    for (const code of ['FR', 'de', '250', '0250', '2136', '2120', 'Worldwide', 'WORLDWIDE', 'RE']) expect(isKnownTerritory(code)).toBe(true);
-    for (const code of ['XX', '9999', '2135', '', 'France', '+2136']) expect(isKnownTerritory(code)).toBe(false);
+    for (const code of ['FR', 'de', '250', '0250', '2136', '2120', 'Worldwide', 'WORLDWIDE', 'RE'])
+      expect(isKnownTerritory(code)).toBe(true);
+    for (const code of ['XX', '9999', '2135', '', 'France', '+2136'])
+      expect(isKnownTerritory(code)).toBe(false);
   });
 
   it('puts every TIS country in World and every group inside World', () => {

@@ -1,4 +1,10 @@
-import { escapeDsrValue, formatMultiValue, splitDsrRow, splitMultiValue, unescapeValue } from '../dsr/index.js';
+import {
+  escapeDsrValue,
+  formatMultiValue,
+  splitDsrRow,
+  splitMultiValue,
+  unescapeValue,
+} from '../dsr/index.js';
 
 /**
  * DDEX flat-file cells (standards.md §1.3, CDM Part 1 §6.4) are the DSR's: TAB between cells, `|`

@@ -3,5 +3,10 @@
  * Parquet exports, and a readable PDF per member.
  * @module
  */
-export { STATEMENT_COLUMNS, STATEMENT_ORDER, type StatementLine, type MemberStatement } from './statement-line.js';
+export {
+  STATEMENT_COLUMNS,
+  STATEMENT_ORDER,
+  type StatementLine,
+  type MemberStatement,
+} from './statement-line.js';
 export { renderStatementPdf } from './render-statement-pdf.js';

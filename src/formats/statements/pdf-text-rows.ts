@@ -5,7 +5,11 @@ interface StandardFont {
   readonly id: string;
   readonly ascender: number;
   ref(): unknown;
-  readonly font: { encodeText(text: string): string[]; characterToGlyph(code: number): string; widthOfGlyph(glyph: string): number };
+  readonly font: {
+    encodeText(text: string): string[];
+    characterToGlyph(code: number): string;
+    widthOfGlyph(glyph: string): number;
+  };
 }
 type Doc = InstanceType<typeof PDFDocument>;
 type RawDoc = Doc & { _font: StandardFont };
@@ -35,7 +39,11 @@ export class PdfTextRows {
   private readonly font: StandardFont;
   private readonly glyphs = new Map<number, { hex: string; width: number }>();
 
-  constructor(private readonly doc: Doc, fontName: string, private readonly size: number) {
+  constructor(
+    private readonly doc: Doc,
+    fontName: string,
+    private readonly size: number,
+  ) {
     const previous = (doc as RawDoc)._font;
     doc.font(fontName);
     this.font = (doc as RawDoc)._font;
@@ -48,7 +56,10 @@ export class PdfTextRows {
       const mapped = parseInt(this.font.font.encodeText(String.fromCharCode(code))[0] ?? '3f', 16);
       const inRange = mapped >= 0x20 && mapped <= 0xff;
       const glyph = this.font.font.characterToGlyph(inRange ? code : 0x3f);
-      g = { hex: (inRange ? mapped : 0x3f).toString(16).padStart(2, '0'), width: (this.font.font.widthOfGlyph(glyph) * this.size) / 1000 };
+      g = {
+        hex: (inRange ? mapped : 0x3f).toString(16).padStart(2, '0'),
+        width: (this.font.font.widthOfGlyph(glyph) * this.size) / 1000,
+      };
       this.glyphs.set(code, g);
     }
     return g;
@@ -66,7 +77,8 @@ export class PdfTextRows {
     const room = width - this.widthOf(ELLIPSIS);
     let w = 0;
     let end = 0;
-    while (end < text.length && w + this.glyph(text.charCodeAt(end)).width <= room) w += this.glyph(text.charCodeAt(end++)).width;
+    while (end < text.length && w + this.glyph(text.charCodeAt(end)).width <= room)
+      w += this.glyph(text.charCodeAt(end++)).width;
     return text.slice(0, end) + ELLIPSIS;
   }
 

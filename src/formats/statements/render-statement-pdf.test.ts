@@ -4,19 +4,44 @@ import { micros } from '../../domain/index.js';
 import { renderStatementPdf, type MemberStatement, type StatementLine } from './index.js';
 
 const line = (i: number): StatementLine => ({
-  workId: `W${i}`, iswc: 'T0000000010', workTitle: `Exemple ${i}`, role: 'A', share: 3333, rightType: 'performing',
-  service: 'Spotify Premium', territory: 'FR', periodStart: '2024-03-01', periodEnd: '2024-03-31', usages: 1_000_000n,
-  gross: micros(375_000_000n), commission: micros(48_750_000n), deductions: micros(3_750_000n), net: micros(322_500_000n),
+  workId: `W${i}`,
+  iswc: 'T0000000010',
+  workTitle: `Exemple ${i}`,
+  role: 'A',
+  share: 3333,
+  rightType: 'performing',
+  service: 'Spotify Premium',
+  territory: 'FR',
+  periodStart: '2024-03-01',
+  periodEnd: '2024-03-31',
+  usages: 1_000_000n,
+  gross: micros(375_000_000n),
+  commission: micros(48_750_000n),
+  deductions: micros(3_750_000n),
+  net: micros(322_500_000n),
   lineKind: i % 2 === 0 ? 'normal' : 'adjustment',
 });
 
 const statement = (lines: number): MemberStatement => ({
-  society: 'Society', distributionId: 'D-2024-03-1', date: '2024-07-05', period: '2024-03', partyId: 'P-A', partyName: 'Author A',
-  ipiNameNumber: '00000000198', lines: Array.from({ length: lines }, (_, i) => line(i)),
-  broughtForward: micros(0n), paid: micros(322_500_000n * BigInt(lines)), carried: micros(0n),
+  society: 'Society',
+  distributionId: 'D-2024-03-1',
+  date: '2024-07-05',
+  period: '2024-03',
+  partyId: 'P-A',
+  partyName: 'Author A',
+  ipiNameNumber: '00000000198',
+  lines: Array.from({ length: lines }, (_, i) => line(i)),
+  broughtForward: micros(0n),
+  paid: micros(322_500_000n * BigInt(lines)),
+  carried: micros(0n),
 });
 
-const pages = (pdf: Uint8Array) => (Buffer.from(pdf).toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
+const pages = (pdf: Uint8Array) =>
+  (
+    Buffer.from(pdf)
+      .toString('latin1')
+      .match(/\/Type \/Page\b/g) ?? []
+  ).length;
 
 describe('renderStatementPdf', () => {
   it('gives the same bytes for the same statement, whatever the clock', async () => {
@@ -34,7 +59,11 @@ describe('renderStatementPdf', () => {
   });
 
   it('draws every cell of every line as text, cutting a title too long for its column', async () => {
-    const long = { ...line(0), workTitle: 'Une oeuvre au titre bien trop long pour tenir dans sa colonne', iswc: null };
+    const long = {
+      ...line(0),
+      workTitle: 'Une oeuvre au titre bien trop long pour tenir dans sa colonne',
+      iswc: null,
+    };
     const pdf = Buffer.from(await renderStatementPdf({ ...statement(2), lines: [long, line(1)] }));
     const raw = pdf.toString('latin1');
     const texts: string[] = [];
@@ -44,9 +73,21 @@ describe('renderStatementPdf', () => {
       // Only the FlateDecode page contents (zlib header 0x78); fonts and metadata streams are skipped.
       if (body[0] !== 0x78) continue;
       const content = inflateSync(body).toString('latin1');
-      for (const t of content.matchAll(/<([0-9a-f]+)> Tj/g)) texts.push(Buffer.from(t[1] ?? '', 'hex').toString('latin1'));
+      for (const t of content.matchAll(/<([0-9a-f]+)> Tj/g))
+        texts.push(Buffer.from(t[1] ?? '', 'hex').toString('latin1'));
     }
-    expect(texts.slice(0, 10)).toEqual(['Work', 'Role / right', 'Share', 'Source', 'Period', 'Usages', 'Gross', 'Fee', 'Other', 'Net']);
+    expect(texts.slice(0, 10)).toEqual([
+      'Work',
+      'Role / right',
+      'Share',
+      'Source',
+      'Period',
+      'Usages',
+      'Gross',
+      'Fee',
+      'Other',
+      'Net',
+    ]);
     expect(texts).toContain('[adj] Exemple 1 T0000000010');
     expect(texts).toContain('Spotify Premium FR');
     expect(texts).toContain('322.50');

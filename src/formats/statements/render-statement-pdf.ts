@@ -1,5 +1,12 @@
 import PDFDocument from 'pdfkit';
-import { formatMicrosRounded, formatPercent, micros, shareHundredths, sumMicros, type Micros } from '../../domain/index.js';
+import {
+  formatMicrosRounded,
+  formatPercent,
+  micros,
+  shareHundredths,
+  sumMicros,
+  type Micros,
+} from '../../domain/index.js';
 import { PdfTextRows } from './pdf-text-rows.js';
 import type { MemberStatement, StatementLine } from './statement-line.js';
 
@@ -26,7 +33,9 @@ function cells(line: StatementLine): string[] {
     `${line.role ?? ''} ${line.rightType ?? ''}`.trim(),
     line.share === null ? '' : `${formatPercent(shareHundredths(line.share))} %`,
     `${line.service ?? ''} ${line.territory ?? ''}`.trim(),
-    line.periodStart && line.periodEnd ? `${line.periodStart.slice(0, 7)}${line.periodEnd.slice(0, 7) !== line.periodStart.slice(0, 7) ? `..${line.periodEnd.slice(0, 7)}` : ''}` : '',
+    line.periodStart && line.periodEnd
+      ? `${line.periodStart.slice(0, 7)}${line.periodEnd.slice(0, 7) !== line.periodStart.slice(0, 7) ? `..${line.periodEnd.slice(0, 7)}` : ''}`
+      : '',
     line.usages.toString(),
     money(line.gross),
     money(line.commission),
@@ -66,8 +75,12 @@ export function renderStatementPdf(statement: MemberStatement): Promise<Uint8Arr
 
   doc.font('Helvetica-Bold').fontSize(14).text(`${statement.society}: royalty statement`);
   doc.font('Helvetica').fontSize(10);
-  doc.text(`${statement.partyName}${statement.ipiNameNumber ? ` (IPI ${statement.ipiNameNumber})` : ''}, ${statement.partyId}`);
-  doc.text(`Distribution ${statement.distributionId}, period ${statement.period}, payment date ${statement.date}`);
+  doc.text(
+    `${statement.partyName}${statement.ipiNameNumber ? ` (IPI ${statement.ipiNameNumber})` : ''}, ${statement.partyId}`,
+  );
+  doc.text(
+    `Distribution ${statement.distributionId}, period ${statement.period}, payment date ${statement.date}`,
+  );
   doc.moveDown();
 
   // Table rows drawn directly (one line each, long texts cut): pdfkit's text layout per cell was the
@@ -78,7 +91,12 @@ export function renderStatementPdf(statement: MemberStatement): Promise<Uint8Arr
     if (doc.y > doc.page.height - 72) doc.addPage();
     let x = doc.page.margins.left;
     const cells = COLUMNS.map((column, i) => {
-      const cell = { text: values[i] ?? '', x, width: column.width - 4, align: i >= 5 ? ('right' as const) : ('left' as const) };
+      const cell = {
+        text: values[i] ?? '',
+        x,
+        width: column.width - 4,
+        align: i >= 5 ? ('right' as const) : ('left' as const),
+      };
       x += column.width;
       return cell;
     });
@@ -86,10 +104,27 @@ export function renderStatementPdf(statement: MemberStatement): Promise<Uint8Arr
     doc.x = doc.page.margins.left;
     doc.y += ROW_HEIGHT;
   };
-  row(COLUMNS.map((c) => c.title), true);
+  row(
+    COLUMNS.map((c) => c.title),
+    true,
+  );
   for (const line of statement.lines) row(cells(line));
   const total = (pick: (l: StatementLine) => Micros) => money(sumMicros(statement.lines.map(pick)));
-  row(['Total', '', '', '', '', '', total((l) => l.gross), total((l) => l.commission), total((l) => l.deductions), total((l) => l.net)], true);
+  row(
+    [
+      'Total',
+      '',
+      '',
+      '',
+      '',
+      '',
+      total((l) => l.gross),
+      total((l) => l.commission),
+      total((l) => l.deductions),
+      total((l) => l.net),
+    ],
+    true,
+  );
 
   doc.moveDown();
   const net = sumMicros(statement.lines.map((l) => l.net));
@@ -97,7 +132,9 @@ export function renderStatementPdf(statement: MemberStatement): Promise<Uint8Arr
   doc.text(`Brought forward: ${money(statement.broughtForward)}`);
   doc.text(`Net this distribution: ${money(net)}`);
   doc.text(`Paid: ${money(statement.paid)}`);
-  doc.text(`Carried to the next distribution (below the payment threshold): ${money(micros(statement.carried))}`);
+  doc.text(
+    `Carried to the next distribution (below the payment threshold): ${money(micros(statement.carried))}`,
+  );
   doc.end();
   return done;
 }

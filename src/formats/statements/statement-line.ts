@@ -72,6 +72,16 @@ export const STATEMENT_COLUMNS = [
 
 /** The total order of exported lines: payee first, then work and usage, then the unique line key. */
 export const STATEMENT_ORDER = [
-  'payee_kind', 'payee', 'party_id', 'work_id', 'right_type', 'service', 'territory', 'period_start',
-  'claim_id', 'invoice_id', 'role', 'reason',
+  'payee_kind',
+  'payee',
+  'party_id',
+  'work_id',
+  'right_type',
+  'service',
+  'territory',
+  'period_start',
+  'claim_id',
+  'invoice_id',
+  'role',
+  'reason',
 ] as const;

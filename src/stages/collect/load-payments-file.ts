@@ -37,13 +37,34 @@ export async function loadPaymentsFile(
 ): Promise<PaymentsFileResult> {
   const bytes = readFileSync(path);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const seen = await store.one(sql`SELECT 1 AS found FROM input_files WHERE file_id = ${sha256} AND status = 'ingested'`);
-  if (seen) return { runId: null, file: path, sha256, alreadyLoaded: true, payments: 0, amount: micros(0n), rejects: [] };
+  const seen = await store.one(
+    sql`SELECT 1 AS found FROM input_files WHERE file_id = ${sha256} AND status = 'ingested'`,
+  );
+  if (seen)
+    return {
+      runId: null,
+      file: path,
+      sha256,
+      alreadyLoaded: true,
+      payments: 0,
+      amount: micros(0n),
+      rejects: [],
+    };
   const lines = bytes.toString('utf8').split(/\r?\n/);
   if ((lines[0] ?? '').trim().toLowerCase() !== HEADER) {
-    throw new TuttiError('INPUT_REJECTED', `${path} is not a payments file: the first line must be "${HEADER}"`, { file: path, line: 1 });
+    throw new TuttiError(
+      'INPUT_REJECTED',
+      `${path} is not a payments file: the first line must be "${HEADER}"`,
+      { file: path, line: 1 },
+    );
   }
-  const start = { stage: 'collect', params: { file: path }, inputs: [{ file: path, sha256, bytes: bytes.length }], codeVersion: run.codeVersion, now: run.now() };
+  const start = {
+    stage: 'collect',
+    params: { file: path },
+    inputs: [{ file: path, sha256, bytes: bytes.length }],
+    codeVersion: run.codeVersion,
+    now: run.now(),
+  };
   const result = await recordRun(store, start, run.now, async (runId) => {
     const good: PaymentInput[] = [];
     const rejects: (PaymentReject & { raw: string })[] = [];
@@ -52,7 +73,10 @@ export async function loadPaymentsFile(
       try {
         const [invoiceId, amount, receivedOn, ...extra] = raw.split(',').map((f) => f.trim());
         if (extra.length > 0 || !invoiceId || !amount || !receivedOn) {
-          throw new TuttiError('INPUT_REJECTED', `expected 3 fields (${HEADER}), found ${raw.split(',').length}`);
+          throw new TuttiError(
+            'INPUT_REJECTED',
+            `expected 3 fields (${HEADER}), found ${raw.split(',').length}`,
+          );
         }
         const payment = { invoiceId, amount: parseMicros(amount), receivedOn };
         await checkPayment(store, payment);
@@ -65,12 +89,29 @@ export async function loadPaymentsFile(
     await store.transaction(async () => {
       await insertPayments(store, good, runId);
       for (const r of rejects) {
-        await store.run(sql`INSERT INTO quarantine VALUES (${sha256}, ${path}, ${r.line}, 'payment', ${r.code}, ${r.reason}, ${r.raw}, ${runId})`);
+        await store.run(
+          sql`INSERT INTO quarantine VALUES (${sha256}, ${path}, ${r.line}, 'payment', ${r.code}, ${r.reason}, ${r.raw}, ${runId})`,
+        );
       }
-      await store.run(sql`INSERT INTO input_files VALUES (${sha256}, 'payments', ${path}, ${bytes.length}, 'ingested', ${runId}, NULL, ${run.now().toISOString()}::TIMESTAMP)`);
+      await store.run(
+        sql`INSERT INTO input_files VALUES (${sha256}, 'payments', ${path}, ${bytes.length}, 'ingested', ${runId}, NULL, ${run.now().toISOString()}::TIMESTAMP)`,
+      );
     });
     const amount = micros(good.reduce((s, p) => s + p.amount, 0n));
-    return { good: good.length, amount, rejects: rejects.map(({ raw: _raw, ...r }) => r), counts: { payments: good.length, rejects: rejects.length } };
+    return {
+      good: good.length,
+      amount,
+      rejects: rejects.map(({ raw: _raw, ...r }) => r),
+      counts: { payments: good.length, rejects: rejects.length },
+    };
   });
-  return { runId: result.runId, file: path, sha256, alreadyLoaded: false, payments: result.good, amount: result.amount, rejects: result.rejects };
+  return {
+    runId: result.runId,
+    file: path,
+    sha256,
+    alreadyLoaded: false,
+    payments: result.good,
+    amount: result.amount,
+    rejects: result.rejects,
+  };
 }

@@ -54,7 +54,6 @@ export interface ImportCwrOptions {
 
 const IMPORTED = new Set(['NWR', 'REV', 'ISW', 'WRK']);
 
-
 /**
  * Imports one CWR file into the repertoire, idempotently: a file already seen (same SHA-256) is a
  * duplicate and changes nothing; a registration identical to the stored work changes nothing; a

@@ -7,7 +7,9 @@ import type { DistributeOptions } from './distribute.js';
  * worked example of royalties.md §6 (Spotify France, March 2024, work "Exemple").
  */
 export async function ensureClaimTables(store: Store): Promise<void> {
-  const have = await store.one<{ n: bigint }>(`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'claim_lines' AND NOT temporary`);
+  const have = await store.one<{ n: bigint }>(
+    `SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'claim_lines' AND NOT temporary`,
+  );
   if (have && have.n > 0n) return;
   await store.run(`CREATE TABLE invoices (invoice_id VARCHAR, report_id VARCHAR, licensor VARCHAR, rights_controller VARCHAR, currency VARCHAR,
     amount HUGEINT, performing HUGEINT, mechanical HUGEINT, held_overclaim HUGEINT, claim_file VARCHAR, status VARCHAR, run_id VARCHAR)`);
@@ -15,7 +17,9 @@ export async function ensureClaimTables(store: Store): Promise<void> {
     resource_ref VARCHAR, dsp_resource_id VARCHAR, work_id VARCHAR, right_type VARCHAR, licensor VARCHAR, mandate_id VARCHAR, service VARCHAR,
     commercial_model VARCHAR, territory VARCHAR, period_start DATE, period_end DATE, usages BIGINT, work_value HUGEINT, share_claimed INTEGER,
     claimed_amount HUGEINT, held_overclaim HUGEINT, run_id VARCHAR)`);
-  await store.run('CREATE TABLE claim_shares (claim_id VARCHAR, party_id VARCHAR, role VARCHAR, share INTEGER)');
+  await store.run(
+    'CREATE TABLE claim_shares (claim_id VARCHAR, party_id VARCHAR, role VARCHAR, share INTEGER)',
+  );
 }
 
 export interface ClaimLineRow {
@@ -32,8 +36,15 @@ export interface ClaimLineRow {
   readonly resourceRef?: string;
 }
 
-export async function insertInvoice(store: Store, invoiceId: string, amount: bigint, runId = 'claim-run-1'): Promise<void> {
-  await store.run(sql`INSERT INTO invoices VALUES (${invoiceId}, 'R1', 'society', 'SACEM', 'EUR', ${amount}, ${amount / 2n}, ${amount - amount / 2n}, 0, 'claims.cdm', 'issued', ${runId})`);
+export async function insertInvoice(
+  store: Store,
+  invoiceId: string,
+  amount: bigint,
+  runId = 'claim-run-1',
+): Promise<void> {
+  await store.run(
+    sql`INSERT INTO invoices VALUES (${invoiceId}, 'R1', 'society', 'SACEM', 'EUR', ${amount}, ${amount / 2n}, ${amount - amount / 2n}, 0, 'claims.cdm', 'issued', ${runId})`,
+  );
 }
 
 export async function insertClaimLine(store: Store, line: ClaimLineRow): Promise<void> {
@@ -41,7 +52,10 @@ export async function insertClaimLine(store: Store, line: ClaimLineRow): Promise
     ${line.rightType}, ${line.mandateId ? line.mandateId : 'society'}, ${line.mandateId ?? null}, 'Spotify Premium', 'SubscriptionModel', 'FR',
     '2024-03-01'::DATE, '2024-03-31'::DATE, ${line.usages ?? 1_000_000n}, ${line.claimed}, ${line.shareClaimed}, ${line.claimed},
     0, ${line.runId ?? 'claim-run-1'})`);
-  for (const s of line.shares) await store.run(sql`INSERT INTO claim_shares VALUES (${line.claimId}, ${s.party}, ${s.role}, ${s.share})`);
+  for (const s of line.shares)
+    await store.run(
+      sql`INSERT INTO claim_shares VALUES (${line.claimId}, ${s.party}, ${s.role}, ${s.share})`,
+    );
 }
 
 export async function insertParty(
@@ -52,29 +66,78 @@ export async function insertParty(
     VALUES (${party.id}, ${party.kind ?? 'writer'}, ${party.name}, ${party.ipi ?? null}, ${party.pr ?? null}, ${party.mr ?? null}, ${party.member})`);
 }
 
-export async function insertPayment(store: Store, paymentId: string, invoiceId: string, amount: bigint, on = '2024-05-20'): Promise<void> {
-  await store.run(sql`INSERT INTO payments VALUES (${paymentId}, ${invoiceId}, ${amount}, ${on}::DATE, 'collect-run')`);
+export async function insertPayment(
+  store: Store,
+  paymentId: string,
+  invoiceId: string,
+  amount: bigint,
+  on = '2024-05-20',
+): Promise<void> {
+  await store.run(
+    sql`INSERT INTO payments VALUES (${paymentId}, ${invoiceId}, ${amount}, ${on}::DATE, 'collect-run')`,
+  );
 }
 
 /**
  * The worked example: authors A (lyrics) and C (music), publisher E, all members; performing key 4/12
  * each (3333 hundredths each of a 99.99 % claim, so the key stays exactly equal), mechanical 25/25/50.
  */
-export async function insertWorkedExample(store: Store, options: { members?: { A?: boolean; C?: boolean; E?: boolean } } = {}): Promise<void> {
+export async function insertWorkedExample(
+  store: Store,
+  options: { members?: { A?: boolean; C?: boolean; E?: boolean } } = {},
+): Promise<void> {
   await ensureClaimTables(store);
   const member = (k: 'A' | 'C' | 'E') => options.members?.[k] ?? true;
-  await insertParty(store, { id: 'P-A', name: 'Author A', member: member('A'), pr: '058', mr: '058', ipi: '00000000198' });
-  await insertParty(store, { id: 'P-C', name: 'Composer C', member: member('C'), pr: member('C') ? '058' : '052', mr: member('C') ? '058' : '052' });
-  await insertParty(store, { id: 'P-E', name: 'Editions E', member: member('E'), pr: '058', mr: '058', kind: 'publisher' });
+  await insertParty(store, {
+    id: 'P-A',
+    name: 'Author A',
+    member: member('A'),
+    pr: '058',
+    mr: '058',
+    ipi: '00000000198',
+  });
+  await insertParty(store, {
+    id: 'P-C',
+    name: 'Composer C',
+    member: member('C'),
+    pr: member('C') ? '058' : '052',
+    mr: member('C') ? '058' : '052',
+  });
+  await insertParty(store, {
+    id: 'P-E',
+    name: 'Editions E',
+    member: member('E'),
+    pr: '058',
+    mr: '058',
+    kind: 'publisher',
+  });
   await store.run(`INSERT INTO works (work_id, title, iswc) VALUES ('W1', 'Exemple', 'T0000000010')`);
   await insertInvoice(store, 'INV-1', 2_250_000_000n);
   await insertClaimLine(store, {
-    claimId: 'C-1P', invoiceId: 'INV-1', workId: 'W1', rightType: 'performing', claimed: 1_125_000_000n, shareClaimed: 9999,
-    shares: [{ party: 'P-A', role: 'A', share: 3333 }, { party: 'P-C', role: 'C', share: 3333 }, { party: 'P-E', role: 'E', share: 3333 }],
+    claimId: 'C-1P',
+    invoiceId: 'INV-1',
+    workId: 'W1',
+    rightType: 'performing',
+    claimed: 1_125_000_000n,
+    shareClaimed: 9999,
+    shares: [
+      { party: 'P-A', role: 'A', share: 3333 },
+      { party: 'P-C', role: 'C', share: 3333 },
+      { party: 'P-E', role: 'E', share: 3333 },
+    ],
   });
   await insertClaimLine(store, {
-    claimId: 'C-1M', invoiceId: 'INV-1', workId: 'W1', rightType: 'mechanical', claimed: 1_125_000_000n, shareClaimed: 10000,
-    shares: [{ party: 'P-A', role: 'A', share: 2500 }, { party: 'P-C', role: 'C', share: 2500 }, { party: 'P-E', role: 'E', share: 5000 }],
+    claimId: 'C-1M',
+    invoiceId: 'INV-1',
+    workId: 'W1',
+    rightType: 'mechanical',
+    claimed: 1_125_000_000n,
+    shareClaimed: 10000,
+    shares: [
+      { party: 'P-A', role: 'A', share: 2500 },
+      { party: 'P-C', role: 'C', share: 2500 },
+      { party: 'P-E', role: 'E', share: 5000 },
+    ],
   });
 }
 
@@ -90,5 +153,11 @@ export async function insertReport(store: Store): Promise<void> {
  * that day whatever `extra` changes (a later distribution in a test keeps the same wall clock).
  */
 export function distributeOptions(extra: Partial<DistributeOptions> = {}): DistributeOptions {
-  return { period: '2024-03', date: '2024-07-05', codeVersion: 'test', now: () => new Date('2024-07-05T00:00:00Z'), ...extra };
+  return {
+    period: '2024-03',
+    date: '2024-07-05',
+    codeVersion: 'test',
+    now: () => new Date('2024-07-05T00:00:00Z'),
+    ...extra,
+  };
 }

@@ -39,7 +39,9 @@ export async function computeDistribution(
            ${config.deductionBp}::INTEGER AS deduction_bp, ${config.payoutThreshold}::HUGEINT AS threshold,
            ${input.distributionId}::VARCHAR AS distribution_id, ${input.date}::DATE AS run_date,
            ${config.heldLimitDays}::INTEGER AS held_limit_days`);
-  await run('CREATE OR REPLACE TEMP TABLE dist_rates (service VARCHAR PRIMARY KEY, commission_bp INTEGER NOT NULL)');
+  await run(
+    'CREATE OR REPLACE TEMP TABLE dist_rates (service VARCHAR PRIMARY KEY, commission_bp INTEGER NOT NULL)',
+  );
   for (const [service, bp] of Object.entries(config.commissionBpByService)) {
     await store.run(sql`INSERT INTO dist_rates VALUES (${service}, ${bp})`);
   }
@@ -78,14 +80,22 @@ export async function computeDistribution(
 
   // Invoice cash → claim lines, pro rata to the claimed amounts (partial payments give partial amounts;
   // the unpaid rest stays receivable). Overclaimed shares are not invoiced (040-claims), so no cash is disputed here.
-  await run(`CREATE OR REPLACE TEMP TABLE dist_line_clear AS ${largestRemainderSql({
-    from: `(SELECT c.claim_id, c.invoice_id, greatest(c.claimed_amount, 0) AS w, i.cash
+  await run(
+    `CREATE OR REPLACE TEMP TABLE dist_line_clear AS ${largestRemainderSql({
+      from: `(SELECT c.claim_id, c.invoice_id, greatest(c.claimed_amount, 0) AS w, i.cash
             FROM dist_claims c JOIN dist_invoices i USING (invoice_id) WHERE i.claimed > 0)`,
-    group: ['invoice_id'], id: 'claim_id', weight: 'w', amounts: [{ total: 'cash', as: 'clear' }], step,
-  })}`);
+      group: ['invoice_id'],
+      id: 'claim_id',
+      weight: 'w',
+      amounts: [{ total: 'cash', as: 'clear' }],
+      step,
+    })}`,
+  );
 
   // Clear cash → commission, deductions, net per claim line (held lines keep their gross untouched).
-  const maxClear = await store.one<{ m: bigint | null }>('SELECT max(greatest(clear, 0))::HUGEINT AS m FROM dist_line_clear');
+  const maxClear = await store.one<{ m: bigint | null }>(
+    'SELECT max(greatest(clear, 0))::HUGEINT AS m FROM dist_line_clear',
+  );
   await run(`CREATE OR REPLACE TEMP TABLE dist_line_net AS
     SELECT claim_id, clear AS gross, commission, net FROM (${fixedPartsSplitSql({
       from: `(SELECT c.claim_id, l.clear, c.commission_bp, c.deduction_bp FROM dist_line_clear l JOIN dist_claims c USING (claim_id)
@@ -109,8 +119,9 @@ export async function computeDistribution(
 
   // Net, gross and commission of a line → its parties by share (royalties.md §6.8 rounding order);
   // a mandate's line goes whole to the mandator; a share nobody holds is held as 'unattributed'.
-  await run(`CREATE OR REPLACE TEMP TABLE dist_party AS ${partySplitSql(
-    `(WITH expired AS (
+  await run(
+    `CREATE OR REPLACE TEMP TABLE dist_party AS ${partySplitSql(
+      `(WITH expired AS (
               -- Unknown parties' shares held since at least the limit (royalties.md §2.5, final distribution):
               -- redistributed to the line's other holders pro rata, when the rule says so.
               SELECT s.claim_id, s.party_id FROM statement_lines s JOIN distributions d USING (distribution_id)
@@ -147,9 +158,10 @@ export async function computeDistribution(
             SELECT x.*, coalesce(x.party_id, '~unattributed') || '|' || coalesce(x.role, '') AS tie_id, n.gross, n.commission, n.net
             FROM (SELECT * FROM shares UNION ALL SELECT * FROM gaps UNION ALL SELECT * FROM mandated) x
             JOIN dist_line_net n USING (claim_id))`,
-    step,
-    arithmetic,
-  )}`);
+      step,
+      arithmetic,
+    )}`,
+  );
 
   // What every payee is entitled to now.
   await run(`CREATE OR REPLACE TEMP TABLE dist_entitled AS

@@ -1,6 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../warehouse/index.js';
-import { distributeOptions, insertClaimLine, insertInvoice, insertParty, insertPayment, insertWorkedExample } from './claim-tables.fixture.js';
+import {
+  distributeOptions,
+  insertClaimLine,
+  insertInvoice,
+  insertParty,
+  insertPayment,
+  insertWorkedExample,
+} from './claim-tables.fixture.js';
 import { distribute, type DistributeOptions } from './distribute.js';
 
 let store: Store;
@@ -9,8 +16,16 @@ beforeEach(async () => {
   await insertWorkedExample(store);
   await insertInvoice(store, 'INV-2', 100_000_000n);
   await insertClaimLine(store, {
-    claimId: 'C-2', invoiceId: 'INV-2', workId: 'W1', rightType: 'performing', claimed: 100_000_000n, shareClaimed: 10000,
-    shares: [{ party: 'P-A', role: 'A', share: 5000 }, { party: 'P-NEW', role: 'C', share: 5000 }],
+    claimId: 'C-2',
+    invoiceId: 'INV-2',
+    workId: 'W1',
+    rightType: 'performing',
+    claimed: 100_000_000n,
+    shareClaimed: 10000,
+    shares: [
+      { party: 'P-A', role: 'A', share: 5000 },
+      { party: 'P-NEW', role: 'C', share: 5000 },
+    ],
   });
   await insertPayment(store, 'pay-1', 'INV-2', 100_000_000n);
 });
@@ -20,14 +35,23 @@ const opts = (period: string, date: string, extra: Partial<DistributeOptions> = 
   distributeOptions({ period, date, now: () => new Date(`${date}T00:00:00Z`), ...extra });
 
 const net = async (party: string) =>
-  (await store.one<{ net: bigint }>(`SELECT coalesce(sum(net), 0)::HUGEINT AS net FROM statement_lines WHERE party_id = '${party}' AND payee_kind = 'member'`))?.net;
+  (
+    await store.one<{ net: bigint }>(
+      `SELECT coalesce(sum(net), 0)::HUGEINT AS net FROM statement_lines WHERE party_id = '${party}' AND payee_kind = 'member'`,
+    )
+  )?.net;
 
 describe('distribute: held money', () => {
   it('releases an unknown party’s held share once the party is registered as a member', async () => {
     await distribute(store, opts('2024-03', '2024-07-05'));
     await insertParty(store, { id: 'P-NEW', name: 'New Composer', member: true, pr: '058' });
     const later = await distribute(store, opts('2024-06', '2024-10-05'));
-    expect(later.conservation).toMatchObject({ collected: 0n, paid: 43_000_000n, held: -43_000_000n, ok: true });
+    expect(later.conservation).toMatchObject({
+      collected: 0n,
+      paid: 43_000_000n,
+      held: -43_000_000n,
+      ok: true,
+    });
     expect(later.held.balances).toEqual([]);
     expect(await net('P-NEW')).toBe(43_000_000n);
   });
@@ -36,9 +60,19 @@ describe('distribute: held money', () => {
     await distribute(store, opts('2024-03', '2024-07-05'));
     const kept = await distribute(store, opts('2027-06', '2027-07-05', { config: { heldAtLimit: 'keep' } }));
     expect(kept.statements.lines).toBe(0);
-    expect(kept.held.balances[0]).toMatchObject({ reason: 'unknown-party', amount: 43_000_000n, age_days: 1095, collection_year: 2024 });
+    expect(kept.held.balances[0]).toMatchObject({
+      reason: 'unknown-party',
+      amount: 43_000_000n,
+      age_days: 1095,
+      collection_year: 2024,
+    });
     const released = await distribute(store, opts('2027-06', '2027-07-06'));
-    expect(released.conservation).toMatchObject({ collected: 0n, paid: 43_000_000n, held: -43_000_000n, ok: true });
+    expect(released.conservation).toMatchObject({
+      collected: 0n,
+      paid: 43_000_000n,
+      held: -43_000_000n,
+      ok: true,
+    });
     expect(released.held.balances).toEqual([]);
     expect(await net('P-A')).toBe(86_000_000n); // 43.00 own share + 43.00 redistributed
   });

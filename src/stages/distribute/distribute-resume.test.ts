@@ -20,14 +20,22 @@ afterEach(() => {
   rmSync(out, { recursive: true, force: true });
 });
 
-const opts = (extra: Partial<DistributeOptions> = {}) => distributeOptions({ outDir: out, society: 'Society', ...extra });
+const opts = (extra: Partial<DistributeOptions> = {}) =>
+  distributeOptions({ outDir: out, society: 'Society', ...extra });
 
 const counts = async () =>
-  store.one<{ d: bigint; s: bigint; r: bigint; b: bigint; runs: bigint }>(`SELECT (SELECT count(*) FROM distributions) AS d,
+  store.one<{
+    d: bigint;
+    s: bigint;
+    r: bigint;
+    b: bigint;
+    runs: bigint;
+  }>(`SELECT (SELECT count(*) FROM distributions) AS d,
     (SELECT count(*) FROM statement_lines) AS s, (SELECT count(*) FROM remittances) AS r, (SELECT count(*) FROM payee_balances) AS b,
     (SELECT count(*) FROM runs WHERE stage = 'distribute') AS runs`);
 
-const bytesOf = (dir: string, files: readonly string[]) => Object.fromEntries(files.map((f) => [f, readFileSync(join(dir, f)).toString('base64')]));
+const bytesOf = (dir: string, files: readonly string[]) =>
+  Object.fromEntries(files.map((f) => [f, readFileSync(join(dir, f)).toString('base64')]));
 
 describe('distribute: re-runs', () => {
   it('returns the period’s latest distribution unchanged when nothing changed, writing no row and no folder', async () => {
@@ -76,7 +84,9 @@ describe('distribute: re-runs', () => {
 
   it('issues a new distribution when a carried balance reaches a lower threshold', async () => {
     await distribute(store, opts({ config: { payoutThreshold: micros(500_000_000n) } }));
-    const carried = await store.one<{ n: bigint }>(`SELECT count(*) AS n FROM payee_balances WHERE carried > 0`);
+    const carried = await store.one<{ n: bigint }>(
+      `SELECT count(*) AS n FROM payee_balances WHERE carried > 0`,
+    );
     expect(carried?.n).toBeGreaterThan(0n);
     const second = await distribute(store, opts({ config: { payoutThreshold: micros(1_000_000n) } }));
     expect(second.unchanged).toBe(false);

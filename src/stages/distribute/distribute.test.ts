@@ -10,7 +10,13 @@ beforeEach(async () => {
 afterEach(() => store.close());
 
 async function netByParty(distributionId?: string) {
-  const rows = await store.all<{ party_id: string; gross: bigint; commission: bigint; deductions: bigint; net: bigint }>(`
+  const rows = await store.all<{
+    party_id: string;
+    gross: bigint;
+    commission: bigint;
+    deductions: bigint;
+    net: bigint;
+  }>(`
     SELECT party_id, sum(gross)::HUGEINT AS gross, sum(commission)::HUGEINT AS commission, sum(deductions)::HUGEINT AS deductions, sum(net)::HUGEINT AS net
     FROM statement_lines ${distributionId ? `WHERE distribution_id = '${distributionId}'` : ''} GROUP BY party_id ORDER BY party_id`);
   return Object.fromEntries(rows.map((r) => [r.party_id, r]));
@@ -22,7 +28,13 @@ describe('distribute: the worked example of royalties.md §6', () => {
     await insertPayment(store, 'pay-1', 'INV-1', 2_250_000_000n);
     const result = await distribute(store, opts());
     expect(result.conservation).toEqual({
-      collected: 2_250_000_000n, paid: 1_935_000_000n, remitted: 0n, commission: 292_500_000n, deductions: 22_500_000n, held: 0n, ok: true,
+      collected: 2_250_000_000n,
+      paid: 1_935_000_000n,
+      remitted: 0n,
+      commission: 292_500_000n,
+      deductions: 22_500_000n,
+      held: 0n,
+      ok: true,
     });
     const parties = await netByParty();
     expect(parties['P-A']?.net).toBe(564_380_000n);
@@ -35,11 +47,29 @@ describe('distribute: the worked example of royalties.md §6', () => {
     await insertWorkedExample(store);
     await insertPayment(store, 'pay-1', 'INV-1', 2_250_000_000n);
     await distribute(store, opts());
-    const lines = await store.all<{ party_id: string; right_type: string; gross: bigint; commission: bigint; deductions: bigint; net: bigint; line_kind: string }>(
+    const lines = await store.all<{
+      party_id: string;
+      right_type: string;
+      gross: bigint;
+      commission: bigint;
+      deductions: bigint;
+      net: bigint;
+      line_kind: string;
+    }>(
       `SELECT party_id, right_type, gross, commission, deductions, net, line_kind FROM statement_lines ORDER BY party_id, right_type`,
     );
     const cents = (v: bigint) => Number(v / 10_000n) / 100;
-    expect(lines.map((l) => [l.party_id, l.right_type, cents(l.gross), cents(l.commission), cents(l.deductions), cents(l.net), l.line_kind])).toEqual([
+    expect(
+      lines.map((l) => [
+        l.party_id,
+        l.right_type,
+        cents(l.gross),
+        cents(l.commission),
+        cents(l.deductions),
+        cents(l.net),
+        l.line_kind,
+      ]),
+    ).toEqual([
       ['P-A', 'mechanical', 281.25, 36.56, 2.81, 241.88, 'normal'],
       ['P-A', 'performing', 375, 48.75, 3.75, 322.5, 'normal'],
       ['P-C', 'mechanical', 281.25, 36.56, 2.82, 241.87, 'normal'],

@@ -5,7 +5,13 @@ import { recordRun, sql, type Store } from '../../warehouse/index.js';
 import { checkConservation, type Conservation } from './check-conservation.js';
 import { computeDistribution } from './compute-distribution.js';
 import { createDistributionConfig, type DistributionConfig } from './distribution-config.js';
-import { computedRunIsEmpty, latestDistributionOf, listFiles, loadIssuedIntoTemp, type IssuedDistribution } from './issued-distribution.js';
+import {
+  computedRunIsEmpty,
+  latestDistributionOf,
+  listFiles,
+  loadIssuedIntoTemp,
+  type IssuedDistribution,
+} from './issued-distribution.js';
 import { writeStatementFiles } from './write-statement-files.js';
 
 export interface DistributeOptions {
@@ -39,17 +45,46 @@ export interface DistributionResult {
    * (its files are written again only where they are missing).
    */
   readonly unchanged: boolean;
-  readonly statements: { readonly holders: number; readonly lines: number; readonly adjustments: number; readonly dir: string | null; readonly files: readonly string[] };
-  readonly remittances: readonly { readonly payee_kind: string; readonly payee: string; readonly amount: Micros; readonly lines: bigint }[];
+  readonly statements: {
+    readonly holders: number;
+    readonly lines: number;
+    readonly adjustments: number;
+    readonly dir: string | null;
+    readonly files: readonly string[];
+  };
+  readonly remittances: readonly {
+    readonly payee_kind: string;
+    readonly payee: string;
+    readonly amount: Micros;
+    readonly lines: bigint;
+  }[];
   readonly held: {
     readonly change: Micros;
     readonly carried: Micros;
-    readonly balances: readonly { readonly reason: string; readonly amount: Micros; readonly held_since: string; readonly age_days: number; readonly collection_year: number }[];
+    readonly balances: readonly {
+      readonly reason: string;
+      readonly amount: Micros;
+      readonly held_since: string;
+      readonly age_days: number;
+      readonly collection_year: number;
+    }[];
   };
   readonly conservation: Conservation;
 }
 
-const TEMP_TABLES = ['dist_params', 'dist_rates', 'dist_claims', 'dist_invoices', 'dist_line_clear', 'dist_line_net', 'dist_party', 'dist_entitled', 'dist_lines', 'dist_balances', 'dist_remittances'];
+const TEMP_TABLES = [
+  'dist_params',
+  'dist_rates',
+  'dist_claims',
+  'dist_invoices',
+  'dist_line_clear',
+  'dist_line_net',
+  'dist_party',
+  'dist_entitled',
+  'dist_lines',
+  'dist_balances',
+  'dist_remittances',
+];
 
 async function dropTemp(store: Store): Promise<void> {
   for (const table of TEMP_TABLES) await store.run(`DROP TABLE IF EXISTS temp.main.${table}`);
@@ -63,29 +98,45 @@ async function dropTemp(store: Store): Promise<void> {
  * Conservation is checked before anything is written; the tables are written in one transaction and
  * the files into a temporary folder renamed into place only after that.
  */
-export async function distribute(store: Store, options: DistributeOptions): Promise<DistributionResult & { runId?: string }> {
+export async function distribute(
+  store: Store,
+  options: DistributeOptions,
+): Promise<DistributionResult & { runId?: string }> {
   const period = parsePeriod(options.period);
   const date = options.date ?? period.end;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
     throw new TuttiError('USAGE', `--date must be an ISO date YYYY-MM-DD, got "${date}"`, { value: date });
   }
   const config = createDistributionConfig(options.config);
-  const seqRow = await store.one<{ seq: number }>('SELECT (coalesce(max(seq), 0) + 1)::INTEGER AS seq FROM distributions');
+  const seqRow = await store.one<{ seq: number }>(
+    'SELECT (coalesce(max(seq), 0) + 1)::INTEGER AS seq FROM distributions',
+  );
   const seq = seqRow?.seq ?? 1;
   const distributionId = `D-${period.text}-${seq}`;
   const dir = options.outDir ? join(options.outDir, distributionId) : null;
 
-  const computeOptions = { distributionId, period, date, config, ...(options.onProgress ? { onProgress: options.onProgress } : {}) };
+  const computeOptions = {
+    distributionId,
+    period,
+    date,
+    config,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  };
   try {
     // Re-running a completed period (tutti run after a crash, or twice) must not issue a new, empty
     // distribution: when the computed run changes nothing, the latest one of the period stands.
     await computeDistribution(store, computeOptions);
     const latest = await latestDistributionOf(store, period.text);
     if (latest && (await computedRunIsEmpty(store))) {
-      return await unchangedResult(store, latest, { ...options, dir: options.outDir ? join(options.outDir, latest.distributionId) : null });
+      return await unchangedResult(store, latest, {
+        ...options,
+        dir: options.outDir ? join(options.outDir, latest.distributionId) : null,
+      });
     }
     if (dir && !options.dryRun && existsSync(dir)) {
-      throw new TuttiError('CONFLICT', `${dir} already exists: choose another --out folder or remove it`, { file: dir });
+      throw new TuttiError('CONFLICT', `${dir} already exists: choose another --out folder or remove it`, {
+        file: dir,
+      });
     }
 
     const work = async (runId: string | null) => {
@@ -98,17 +149,37 @@ export async function distribute(store: Store, options: DistributeOptions): Prom
         rmSync(tmp, { recursive: true, force: true });
         try {
           files = await writeStatementFiles(store, tmp, {
-            society: options.society ?? 'tutti', distributionId, date, period: period.text, pdf: options.pdf ?? true,
+            society: options.society ?? 'tutti',
+            distributionId,
+            date,
+            period: period.text,
+            pdf: options.pdf ?? true,
           });
           options.onProgress?.('files');
-          await persist(store, { distributionId, seq, period: period.text, date, runId, conservation, now: options.now() });
+          await persist(store, {
+            distributionId,
+            seq,
+            period: period.text,
+            date,
+            runId,
+            conservation,
+            now: options.now(),
+          });
         } catch (error) {
           rmSync(tmp, { recursive: true, force: true });
           throw error;
         }
         renameSync(tmp, dir);
       } else if (runId) {
-        await persist(store, { distributionId, seq, period: period.text, date, runId, conservation, now: options.now() });
+        await persist(store, {
+          distributionId,
+          seq,
+          period: period.text,
+          date,
+          runId,
+          conservation,
+          now: options.now(),
+        });
       }
       const result: DistributionResult = {
         distribution: distributionId,
@@ -127,8 +198,19 @@ export async function distribute(store: Store, options: DistributeOptions): Prom
     if (options.dryRun) {
       return withoutCounts(await work(null));
     }
-    const params = { period: period.text, date, config: { ...config, payoutThreshold: config.payoutThreshold.toString(), step: config.step.toString() } };
-    return withoutCounts(await recordRun(store, { stage: 'distribute', params, codeVersion: options.codeVersion, now: options.now() }, options.now, work));
+    const params = {
+      period: period.text,
+      date,
+      config: { ...config, payoutThreshold: config.payoutThreshold.toString(), step: config.step.toString() },
+    };
+    return withoutCounts(
+      await recordRun(
+        store,
+        { stage: 'distribute', params, codeVersion: options.codeVersion, now: options.now() },
+        options.now,
+        work,
+      ),
+    );
   } finally {
     await dropTemp(store);
   }
@@ -154,7 +236,11 @@ async function unchangedResult(
       rmSync(tmp, { recursive: true, force: true });
       try {
         await writeStatementFiles(store, tmp, {
-          society: options.society ?? 'tutti', distributionId: latest.distributionId, date: latest.date, period: latest.period, pdf: options.pdf ?? true,
+          society: options.society ?? 'tutti',
+          distributionId: latest.distributionId,
+          date: latest.date,
+          period: latest.period,
+          pdf: options.pdf ?? true,
         });
       } catch (error) {
         rmSync(tmp, { recursive: true, force: true });
@@ -186,7 +272,13 @@ function withoutCounts<T extends { counts: unknown }>(value: T): Omit<T, 'counts
 
 /** The summary of the run in the temp tables; held ages from the lines of the distributions before `seq` and this one (dated `date`). */
 async function summarise(store: Store, date: string, seq: number) {
-  const counts = await store.one<{ lines: bigint; holders: bigint; adjustments: bigint; change: bigint | null; carried: bigint | null }>(`SELECT
+  const counts = await store.one<{
+    lines: bigint;
+    holders: bigint;
+    adjustments: bigint;
+    change: bigint | null;
+    carried: bigint | null;
+  }>(`SELECT
     (SELECT count(*) FROM dist_lines) AS lines,
     (SELECT count(*) FROM dist_balances) AS holders,
     (SELECT count(*) FROM dist_lines WHERE line_kind = 'adjustment') AS adjustments,
@@ -195,7 +287,13 @@ async function summarise(store: Store, date: string, seq: number) {
   const remittances = await store.all<{ payee_kind: string; payee: string; amount: Micros; lines: bigint }>(
     'SELECT payee_kind, payee, amount, lines FROM dist_remittances ORDER BY payee_kind, payee',
   );
-  const balances = await store.all<{ reason: string; amount: Micros; held_since: string; age_days: number; collection_year: number }>(sql`
+  const balances = await store.all<{
+    reason: string;
+    amount: Micros;
+    held_since: string;
+    age_days: number;
+    collection_year: number;
+  }>(sql`
     SELECT reason, sum(net)::HUGEINT AS amount, strftime(min(since), '%Y-%m-%d') AS held_since,
       date_diff('day', min(since), ${date}::DATE)::INTEGER AS age_days, year(min(since))::INTEGER AS collection_year
     FROM (SELECT s.reason, s.net, d.distribution_date AS since FROM statement_lines s JOIN distributions d USING (distribution_id)
@@ -206,13 +304,25 @@ async function summarise(store: Store, date: string, seq: number) {
   return {
     statements: { holders: Number(c.holders), lines: Number(c.lines), adjustments: Number(c.adjustments) },
     remittances,
-    held: { change: ((c.change ?? 0n) + (c.carried ?? 0n)) as Micros, carried: (c.carried ?? 0n) as Micros, balances },
+    held: {
+      change: ((c.change ?? 0n) + (c.carried ?? 0n)) as Micros,
+      carried: (c.carried ?? 0n) as Micros,
+      balances,
+    },
   };
 }
 
 async function persist(
   store: Store,
-  d: { distributionId: string; seq: number; period: string; date: string; runId: string; conservation: Conservation; now: Date },
+  d: {
+    distributionId: string;
+    seq: number;
+    period: string;
+    date: string;
+    runId: string;
+    conservation: Conservation;
+    now: Date;
+  },
 ): Promise<void> {
   const c = d.conservation;
   await store.transaction(async () => {

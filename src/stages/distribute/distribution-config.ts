@@ -39,7 +39,11 @@ export const DEFAULT_DISTRIBUTION_CONFIG: DistributionConfig = Object.freeze({
 
 function assertBp(value: number, field: string): void {
   if (!Number.isInteger(value) || value < 0 || value > 10_000) {
-    throw new TuttiError('USAGE', `${field} must be whole basis points between 0 and 10000 (e.g. 1300 = 13 %), got ${value}`, { field });
+    throw new TuttiError(
+      'USAGE',
+      `${field} must be whole basis points between 0 and 10000 (e.g. 1300 = 13 %), got ${value}`,
+      { field },
+    );
   }
 }
 
@@ -50,16 +54,30 @@ export function createDistributionConfig(partial: Partial<DistributionConfig> = 
   assertBp(config.deductionBp, 'deductionBp');
   for (const [service, bp] of Object.entries(config.commissionBpByService)) {
     assertBp(bp, `commissionBpByService.${service}`);
-    if (bp + config.deductionBp > 10_000) throw new TuttiError('USAGE', `commission and deduction for ${service} exceed 100 %`);
+    if (bp + config.deductionBp > 10_000)
+      throw new TuttiError('USAGE', `commission and deduction for ${service} exceed 100 %`);
   }
-  if (config.commissionBp + config.deductionBp > 10_000) throw new TuttiError('USAGE', 'commission and deduction exceed 100 %');
-  if (config.step < 1n) throw new TuttiError('USAGE', `the rounding step must be at least 1 micro-unit, got ${config.step}`);
+  if (config.commissionBp + config.deductionBp > 10_000)
+    throw new TuttiError('USAGE', 'commission and deduction exceed 100 %');
+  if (config.step < 1n)
+    throw new TuttiError('USAGE', `the rounding step must be at least 1 micro-unit, got ${config.step}`);
   if (!Number.isInteger(config.heldLimitDays) || config.heldLimitDays < 0) {
-    throw new TuttiError('USAGE', `heldLimitDays must be a whole number of days, got ${config.heldLimitDays}`, { field: 'heldLimitDays' });
+    throw new TuttiError(
+      'USAGE',
+      `heldLimitDays must be a whole number of days, got ${config.heldLimitDays}`,
+      { field: 'heldLimitDays' },
+    );
   }
   if (config.heldAtLimit !== 'redistribute' && config.heldAtLimit !== 'keep') {
-    throw new TuttiError('USAGE', `heldAtLimit must be 'redistribute' or 'keep', got ${String(config.heldAtLimit)}`, { field: 'heldAtLimit' });
+    throw new TuttiError(
+      'USAGE',
+      `heldAtLimit must be 'redistribute' or 'keep', got ${String(config.heldAtLimit)}`,
+      { field: 'heldAtLimit' },
+    );
   }
   if (config.payoutThreshold < 0n) throw new TuttiError('USAGE', 'the payout threshold cannot be negative');
-  return Object.freeze({ ...config, commissionBpByService: Object.freeze({ ...config.commissionBpByService }) });
+  return Object.freeze({
+    ...config,
+    commissionBpByService: Object.freeze({ ...config.commissionBpByService }),
+  });
 }

@@ -19,7 +19,10 @@ export interface FixedPartsSpec {
 /** The integer type for splits whose totals are at most `maxTotal` and weights sum to at most `maxWeights`. */
 export function arithmeticFor(maxTotal: bigint, maxWeights: bigint, step: bigint): 'HUGEINT' | 'BIGINT' {
   const limit = 2n ** 62n;
-  const safe = maxTotal < limit && (maxTotal / step + 1n) * (maxWeights + 1n) < limit && step * (maxWeights + 1n) < limit;
+  const safe =
+    maxTotal < limit &&
+    (maxTotal / step + 1n) * (maxWeights + 1n) < limit &&
+    step * (maxWeights + 1n) < limit;
   return safe ? 'BIGINT' : 'HUGEINT';
 }
 
@@ -60,7 +63,10 @@ export function fixedPartsSplitSql(spec: FixedPartsSpec): string {
   };
   const units = pass('u');
   const residue = pass('r');
-  const out = idx.map((i) => `CAST((${units.amounts[i]}) * ${spec.step} + ${residue.amounts[i]} AS HUGEINT) AS ${spec.parts[i]?.id}`);
+  const out = idx.map(
+    (i) =>
+      `CAST((${units.amounts[i]}) * ${spec.step} + ${residue.amounts[i]} AS HUGEINT) AS ${spec.parts[i]?.id}`,
+  );
   const helpers = ['_fp_sw', '_fp_u', '_fp_r', ...idx.map(w), ...units.helpers, ...residue.helpers];
   return `SELECT * EXCLUDE (${helpers.join(', ')}), ${out.join(', ')} FROM (
   SELECT *, ${[...units.cols, ...residue.cols].join(', ')} FROM (

@@ -4,7 +4,11 @@
  * @module
  */
 export { distribute, type DistributeOptions, type DistributionResult } from './distribute.js';
-export { createDistributionConfig, DEFAULT_DISTRIBUTION_CONFIG, type DistributionConfig } from './distribution-config.js';
+export {
+  createDistributionConfig,
+  DEFAULT_DISTRIBUTION_CONFIG,
+  type DistributionConfig,
+} from './distribution-config.js';
 export { checkConservation, type Conservation } from './check-conservation.js';
 export { computeDistribution } from './compute-distribution.js';
 export { largestRemainderSql, type LargestRemainderSpec, type SplitAmount } from './largest-remainder-sql.js';

@@ -17,18 +17,36 @@ export interface IssuedDistribution {
 /** The latest issued distribution of a period (highest seq), or null. */
 export async function latestDistributionOf(store: Store, period: string): Promise<IssuedDistribution | null> {
   const row = await store.one<{
-    distribution_id: string; seq: number; period: string; date: string;
-    collected: bigint; paid: bigint; remitted: bigint; commission: bigint; deductions: bigint; held: bigint;
+    distribution_id: string;
+    seq: number;
+    period: string;
+    date: string;
+    collected: bigint;
+    paid: bigint;
+    remitted: bigint;
+    commission: bigint;
+    deductions: bigint;
+    held: bigint;
   }>(sql`SELECT distribution_id, seq, period, strftime(distribution_date, '%Y-%m-%d') AS date,
       collected, paid, remitted, commission, deductions, held
     FROM distributions WHERE period = ${period} ORDER BY seq DESC LIMIT 1`);
   if (!row) return null;
   const c = {
-    collected: micros(row.collected), paid: micros(row.paid), remitted: micros(row.remitted),
-    commission: micros(row.commission), deductions: micros(row.deductions), held: micros(row.held),
+    collected: micros(row.collected),
+    paid: micros(row.paid),
+    remitted: micros(row.remitted),
+    commission: micros(row.commission),
+    deductions: micros(row.deductions),
+    held: micros(row.held),
   };
   const ok = c.collected === c.paid + c.remitted + c.commission + c.deductions + c.held;
-  return { distributionId: row.distribution_id, seq: row.seq, period: row.period, date: row.date, conservation: { ...c, ok } };
+  return {
+    distributionId: row.distribution_id,
+    seq: row.seq,
+    period: row.period,
+    date: row.date,
+    conservation: { ...c, ok },
+  };
 }
 
 /**
@@ -48,9 +66,15 @@ export async function computedRunIsEmpty(store: Store): Promise<boolean> {
  * exactly as they were (the files are a function of these rows).
  */
 export async function loadIssuedIntoTemp(store: Store, distributionId: string): Promise<void> {
-  await store.run(sql`CREATE OR REPLACE TEMP TABLE dist_lines AS SELECT * FROM statement_lines WHERE distribution_id = ${distributionId}`);
-  await store.run(sql`CREATE OR REPLACE TEMP TABLE dist_balances AS SELECT * FROM payee_balances WHERE distribution_id = ${distributionId}`);
-  await store.run(sql`CREATE OR REPLACE TEMP TABLE dist_remittances AS SELECT * FROM remittances WHERE distribution_id = ${distributionId}`);
+  await store.run(
+    sql`CREATE OR REPLACE TEMP TABLE dist_lines AS SELECT * FROM statement_lines WHERE distribution_id = ${distributionId}`,
+  );
+  await store.run(
+    sql`CREATE OR REPLACE TEMP TABLE dist_balances AS SELECT * FROM payee_balances WHERE distribution_id = ${distributionId}`,
+  );
+  await store.run(
+    sql`CREATE OR REPLACE TEMP TABLE dist_remittances AS SELECT * FROM remittances WHERE distribution_id = ${distributionId}`,
+  );
 }
 
 /** The files under `dir`, relative to it, '/'-separated and sorted (as `writeStatementFiles` lists them). */

@@ -11,15 +11,29 @@ beforeAll(async () => {
 });
 afterAll(() => store.close());
 
-async function splitInSql(groups: { total: bigint; weights: bigint[] }[], step: bigint): Promise<Map<string, bigint>> {
+async function splitInSql(
+  groups: { total: bigint; weights: bigint[] }[],
+  step: bigint,
+): Promise<Map<string, bigint>> {
   await store.run('CREATE OR REPLACE TEMP TABLE lr_in (g INTEGER, id VARCHAR, w HUGEINT, total HUGEINT)');
   for (const [g, group] of groups.entries()) {
     for (const [i, w] of group.weights.entries()) {
-      await store.run(sql`INSERT INTO lr_in VALUES (${g}, ${`p${String(i).padStart(2, '0')}`}, ${w}, ${group.total})`);
+      await store.run(
+        sql`INSERT INTO lr_in VALUES (${g}, ${`p${String(i).padStart(2, '0')}`}, ${w}, ${group.total})`,
+      );
     }
   }
-  const text = largestRemainderSql({ from: 'lr_in', group: ['g'], id: 'id', weight: 'w', amounts: [{ total: 'total', as: 'part' }], step });
-  const rows = await store.all<{ g: number; id: string; part: bigint }>(`SELECT g, id, part FROM (${text}) ORDER BY g, id`);
+  const text = largestRemainderSql({
+    from: 'lr_in',
+    group: ['g'],
+    id: 'id',
+    weight: 'w',
+    amounts: [{ total: 'total', as: 'part' }],
+    step,
+  });
+  const rows = await store.all<{ g: number; id: string; part: bigint }>(
+    `SELECT g, id, part FROM (${text}) ORDER BY g, id`,
+  );
   return new Map(rows.map((r) => [`${r.g}/${r.id}`, r.part]));
 }
 
@@ -34,14 +48,19 @@ describe('largestRemainderSql', () => {
       fc.asyncProperty(
         fc.array(
           fc.record({
-            total: fc.oneof(fc.bigInt({ min: 0n, max: 10n ** 15n }), fc.bigInt({ min: 0n, max: 10n ** 11n }).map((t) => t * 10_000n)),
+            total: fc.oneof(
+              fc.bigInt({ min: 0n, max: 10n ** 15n }),
+              fc.bigInt({ min: 0n, max: 10n ** 11n }).map((t) => t * 10_000n),
+            ),
             weights: fc.array(fc.bigInt({ min: 0n, max: 10_000n }), { minLength: 1, maxLength: 5 }),
           }),
           { minLength: 1, maxLength: 4 },
         ),
         fc.constantFrom(1n, 100n, 10_000n),
         async (groups, step) => {
-          const usable = groups.map((g) => (g.weights.some((w) => w > 0n) ? g : { ...g, weights: [...g.weights, 1n] }));
+          const usable = groups.map((g) =>
+            g.weights.some((w) => w > 0n) ? g : { ...g, weights: [...g.weights, 1n] },
+          );
           const got = await splitInSql(usable, step);
           for (const [g, group] of usable.entries()) {
             const parts = group.weights.map((w, i) => ({ id: `p${String(i).padStart(2, '0')}`, weight: w }));

@@ -1,7 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { micros } from '../../domain/index.js';
-import { STATEMENT_COLUMNS, STATEMENT_ORDER, renderStatementPdf, type MemberStatement, type StatementLine } from '../../formats/statements/index.js';
+import {
+  STATEMENT_COLUMNS,
+  STATEMENT_ORDER,
+  renderStatementPdf,
+  type MemberStatement,
+  type StatementLine,
+} from '../../formats/statements/index.js';
 import { quoteLiteral, type Store } from '../../warehouse/index.js';
 
 /** Exact decimal text of a HUGEINT of micro-units, in SQL (no DOUBLE on the way). */
@@ -47,13 +53,21 @@ export async function writeStatementFiles(
   header: { society: string; distributionId: string; date: string; period: string; pdf: boolean },
 ): Promise<string[]> {
   mkdirSync(join(dir, 'statements'), { recursive: true });
-  const csvColumns = STATEMENT_COLUMNS.map((c) => (c.kind === 'money' ? `${moneyText(c.name)} AS ${c.name}` : c.name)).join(', ');
+  const csvColumns = STATEMENT_COLUMNS.map((c) =>
+    c.kind === 'money' ? `${moneyText(c.name)} AS ${c.name}` : c.name,
+  ).join(', ');
   const rawColumns = STATEMENT_COLUMNS.map((c) => c.name).join(', ');
   // Sorted once for both files; a table scan keeps the insertion order (DuckDB preserve_insertion_order).
-  await store.run(`CREATE OR REPLACE TEMP TABLE dist_sorted_lines AS SELECT ${rawColumns} FROM dist_lines ORDER BY ${ORDER}`);
+  await store.run(
+    `CREATE OR REPLACE TEMP TABLE dist_sorted_lines AS SELECT ${rawColumns} FROM dist_lines ORDER BY ${ORDER}`,
+  );
   try {
-    await store.run(`COPY (SELECT ${csvColumns} FROM dist_sorted_lines) TO ${quoteLiteral(join(dir, 'statement-lines.csv'))} (HEADER, DELIMITER ',')`);
-    await store.run(`COPY (SELECT ${rawColumns} FROM dist_sorted_lines) TO ${quoteLiteral(join(dir, 'statement-lines.parquet'))} (FORMAT parquet)`);
+    await store.run(
+      `COPY (SELECT ${csvColumns} FROM dist_sorted_lines) TO ${quoteLiteral(join(dir, 'statement-lines.csv'))} (HEADER, DELIMITER ',')`,
+    );
+    await store.run(
+      `COPY (SELECT ${rawColumns} FROM dist_sorted_lines) TO ${quoteLiteral(join(dir, 'statement-lines.parquet'))} (FORMAT parquet)`,
+    );
   } finally {
     await store.run('DROP TABLE IF EXISTS temp.main.dist_sorted_lines');
   }
@@ -64,7 +78,14 @@ export async function writeStatementFiles(
 
   // A statement for every member with lines in this run or whose balance moves (paid, or carried
   // differently); a balance only brought forward and carried again needs no new statement.
-  const balances = await store.all<{ party_id: string; name: string | null; ipi: string | null; brought_forward: bigint; paid: bigint; carried: bigint }>(
+  const balances = await store.all<{
+    party_id: string;
+    name: string | null;
+    ipi: string | null;
+    brought_forward: bigint;
+    paid: bigint;
+    carried: bigint;
+  }>(
     `SELECT b.party_id, p.name, p.ipi_name_number AS ipi, b.brought_forward, b.paid, b.carried
      FROM dist_balances b LEFT JOIN parties p USING (party_id)
      WHERE b.earned <> 0 OR b.paid <> 0 OR b.carried <> b.brought_forward
@@ -87,14 +108,35 @@ export async function writeStatementFiles(
     }
     for (const [offset, balance] of batch.entries()) {
       const lines: StatementLine[] = (byParty.get(balance.party_id) ?? []).map((r) => ({
-        workId: r.work_id, iswc: r.iswc, workTitle: r.work_title, role: r.role, share: r.share, rightType: r.right_type,
-        service: r.service, territory: r.territory, periodStart: r.period_start, periodEnd: r.period_end, usages: r.usages,
-        gross: micros(r.gross), commission: micros(r.commission), deductions: micros(r.deductions), net: micros(r.net), lineKind: r.line_kind,
+        workId: r.work_id,
+        iswc: r.iswc,
+        workTitle: r.work_title,
+        role: r.role,
+        share: r.share,
+        rightType: r.right_type,
+        service: r.service,
+        territory: r.territory,
+        periodStart: r.period_start,
+        periodEnd: r.period_end,
+        usages: r.usages,
+        gross: micros(r.gross),
+        commission: micros(r.commission),
+        deductions: micros(r.deductions),
+        net: micros(r.net),
+        lineKind: r.line_kind,
       }));
       const statement: MemberStatement = {
-        society: header.society, distributionId: header.distributionId, date: header.date, period: header.period,
-        partyId: balance.party_id, partyName: balance.name ?? balance.party_id, ipiNameNumber: balance.ipi, lines,
-        broughtForward: micros(balance.brought_forward), paid: micros(balance.paid), carried: micros(balance.carried),
+        society: header.society,
+        distributionId: header.distributionId,
+        date: header.date,
+        period: header.period,
+        partyId: balance.party_id,
+        partyName: balance.name ?? balance.party_id,
+        ipiNameNumber: balance.ipi,
+        lines,
+        broughtForward: micros(balance.brought_forward),
+        paid: micros(balance.paid),
+        carried: micros(balance.carried),
       };
       // File names from a sequence number and a sanitised id: party ids may hold ':' or '/'.
       const name = `statements/${String(start + offset + 1).padStart(6, '0')}-${balance.party_id.replace(/[^A-Za-z0-9._-]/g, '_')}.pdf`;

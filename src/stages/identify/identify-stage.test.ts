@@ -24,19 +24,38 @@ afterEach(() => store.close());
 
 describe('runIdentifyStage', () => {
   it('identifies the complete reports of a period and summarises them, as a recorded run', async () => {
-    const out = await runIdentifyStage(store, { period: '2024-Q1', options: createMatchOptions(), codeVersion: 't', now });
+    const out = await runIdentifyStage(store, {
+      period: '2024-Q1',
+      options: createMatchOptions(),
+      codeVersion: 't',
+      now,
+    });
     expect(out.reports).toEqual([
-      { report: 'R-JAN', resources: 2, accepted: 1, review: 0, unidentified: 1, by_method: { iswc: 1 }, usages_identified_pct: 75 },
+      {
+        report: 'R-JAN',
+        resources: 2,
+        accepted: 1,
+        review: 0,
+        unidentified: 1,
+        by_method: { iswc: 1 },
+        usages_identified_pct: 75,
+      },
     ]);
     expect(out.totals).toMatchObject({ reports: 1, resources: 2, accepted: 1 });
-    const run = await store.one<{ stage: string; status: string }>(`SELECT stage, status FROM runs WHERE run_id = '${out.runId}'`);
+    const run = await store.one<{ stage: string; status: string }>(
+      `SELECT stage, status FROM runs WHERE run_id = '${out.runId}'`,
+    );
     expect(run).toEqual({ stage: 'identify', status: 'ok' });
   });
 
   it('refuses a report still waiting for parts, and an unknown one', async () => {
     const input = { options: createMatchOptions(), codeVersion: 't', now };
-    await expect(runIdentifyStage(store, { ...input, reportId: 'R-WAIT' })).rejects.toMatchObject({ code: 'CONFLICT' });
-    await expect(runIdentifyStage(store, { ...input, reportId: 'NOPE' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(runIdentifyStage(store, { ...input, reportId: 'R-WAIT' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    await expect(runIdentifyStage(store, { ...input, reportId: 'NOPE' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   it('rejects thresholds out of order', () => {

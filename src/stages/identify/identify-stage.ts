@@ -32,15 +32,28 @@ export interface IdentifyStageOutput {
 
 /** The complete reports selected by id or period, in id order (a report still waiting for parts is never identified). */
 async function selectReports(store: Store, input: IdentifyStageInput): Promise<string[]> {
-  if (input.reportId !== undefined && input.period !== undefined) throw new TuttiError('USAGE', 'give --report or --period, not both');
+  if (input.reportId !== undefined && input.period !== undefined)
+    throw new TuttiError('USAGE', 'give --report or --period, not both');
   if (input.reportId !== undefined) {
-    const row = await store.one<{ status: string }>(sql`SELECT status FROM reports WHERE report_id = ${input.reportId}`);
-    if (row === undefined) throw new TuttiError('NOT_FOUND', `no report ${input.reportId}: ingest it first (tutti ingest)`, { value: input.reportId });
-    if (row.status !== 'complete') throw new TuttiError('CONFLICT', `report ${input.reportId} is ${row.status}: identify waits until all its parts are in`, { value: input.reportId });
+    const row = await store.one<{ status: string }>(
+      sql`SELECT status FROM reports WHERE report_id = ${input.reportId}`,
+    );
+    if (row === undefined)
+      throw new TuttiError('NOT_FOUND', `no report ${input.reportId}: ingest it first (tutti ingest)`, {
+        value: input.reportId,
+      });
+    if (row.status !== 'complete')
+      throw new TuttiError(
+        'CONFLICT',
+        `report ${input.reportId} is ${row.status}: identify waits until all its parts are in`,
+        { value: input.reportId },
+      );
     return [input.reportId];
   }
   const period = input.period === undefined ? undefined : parsePeriod(input.period);
-  const rows = await store.all<{ report_id: string }>(sql`SELECT report_id FROM reports WHERE status = 'complete'
+  const rows = await store.all<{
+    report_id: string;
+  }>(sql`SELECT report_id FROM reports WHERE status = 'complete'
     AND (${period?.start ?? null}::DATE IS NULL OR (period_start >= ${period?.start ?? null}::DATE AND period_end <= ${period?.end ?? null}::DATE))
     ORDER BY report_id`);
   return rows.map((r) => r.report_id);
@@ -51,31 +64,48 @@ async function selectReports(store: Store, input: IdentifyStageInput): Promise<s
  * resources as one recorded run, and summarises per report (resources are counted per report,
  * distinct by resource key; usages identified are the report's usage lines on accepted resources).
  */
-export async function runIdentifyStage(store: Store, input: IdentifyStageInput): Promise<IdentifyStageOutput> {
+export async function runIdentifyStage(
+  store: Store,
+  input: IdentifyStageInput,
+): Promise<IdentifyStageOutput> {
   const reportIds = await selectReports(store, input);
   const params = { report: input.reportId ?? null, period: input.period ?? null, options: input.options };
-  return recordRun(store, { stage: 'identify', params, codeVersion: input.codeVersion, now: input.now() }, input.now, async (runId) => {
-    const out = await identifyReports(store, {
-      reportIds,
-      runId,
-      codeVersion: input.codeVersion,
-      now: input.now(),
-      options: input.options,
-      ...(input.onProgress ? { onProgress: input.onProgress } : {}),
-    });
-    const reports: ReportIdentification[] = [];
-    for (const report of reportIds) reports.push(await summarise(store, report));
-    const totals = {
-      reports: reports.length,
-      resources: sum(reports, (r) => r.resources),
-      accepted: sum(reports, (r) => r.accepted),
-      review: sum(reports, (r) => r.review),
-      unidentified: sum(reports, (r) => r.unidentified),
-      by_method: mergeCounts(reports.map((r) => r.by_method)),
-      usages_identified_pct: await usagesPct(store, reportIds),
-    };
-    return { reports, totals, counts: { ...totals, distinct_resources: out.resources, match_rows: out.rows, indexed_works: out.indexedWorks } };
-  });
+  return recordRun(
+    store,
+    { stage: 'identify', params, codeVersion: input.codeVersion, now: input.now() },
+    input.now,
+    async (runId) => {
+      const out = await identifyReports(store, {
+        reportIds,
+        runId,
+        codeVersion: input.codeVersion,
+        now: input.now(),
+        options: input.options,
+        ...(input.onProgress ? { onProgress: input.onProgress } : {}),
+      });
+      const reports: ReportIdentification[] = [];
+      for (const report of reportIds) reports.push(await summarise(store, report));
+      const totals = {
+        reports: reports.length,
+        resources: sum(reports, (r) => r.resources),
+        accepted: sum(reports, (r) => r.accepted),
+        review: sum(reports, (r) => r.review),
+        unidentified: sum(reports, (r) => r.unidentified),
+        by_method: mergeCounts(reports.map((r) => r.by_method)),
+        usages_identified_pct: await usagesPct(store, reportIds),
+      };
+      return {
+        reports,
+        totals,
+        counts: {
+          ...totals,
+          distinct_resources: out.resources,
+          match_rows: out.rows,
+          indexed_works: out.indexedWorks,
+        },
+      };
+    },
+  );
 }
 
 const sum = <T>(xs: readonly T[], f: (x: T) => number) => xs.reduce((a, x) => a + f(x), 0);
@@ -90,9 +120,11 @@ async function summarise(store: Store, report: string): Promise<ReportIdentifica
   const rows = await store.all<{ method: string; status: string; n: bigint }>(sql`
     SELECT method, status, count(DISTINCT json_extract_string(evidence, '$.resource_key')) AS n
     FROM matches WHERE report_id = ${report} GROUP BY ALL`);
-  const count = (f: (r: { method: string; status: string }) => boolean) => sum(rows.filter(f), (r) => Number(r.n));
+  const count = (f: (r: { method: string; status: string }) => boolean) =>
+    sum(rows.filter(f), (r) => Number(r.n));
   const byMethod: Record<string, number> = {};
-  for (const r of rows) if (r.status === 'accepted') byMethod[r.method] = (byMethod[r.method] ?? 0) + Number(r.n);
+  for (const r of rows)
+    if (r.status === 'accepted') byMethod[r.method] = (byMethod[r.method] ?? 0) + Number(r.n);
   return {
     report,
     resources: count(() => true),

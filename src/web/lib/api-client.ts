@@ -37,7 +37,11 @@ function withQuery(path: string, query: Query | undefined): string {
 async function failure(response: Response): Promise<ApiError> {
   try {
     const body = (await response.json()) as { code?: string; detail?: string; message?: string };
-    return new ApiError(response.status, body.code ?? 'ERROR', body.detail ?? body.message ?? response.statusText);
+    return new ApiError(
+      response.status,
+      body.code ?? 'ERROR',
+      body.detail ?? body.message ?? response.statusText,
+    );
   } catch {
     return new ApiError(response.status, 'ERROR', response.statusText);
   }
@@ -61,7 +65,11 @@ export function createApiClient(key: string, base = ''): ApiClient {
       return (await (await send(withQuery(path, query), { headers })).json()) as T;
     },
     async post<T>(path: string, body: unknown): Promise<T> {
-      const response = await send(path, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const response = await send(path, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       return (await response.json()) as T;
     },
     async download(path: string, filename: string): Promise<void> {

@@ -9,7 +9,11 @@ export interface I18n {
 
 /** An I18n for a language. */
 export function createI18n(language: Language): I18n {
-  return { language, locale: language === 'fr' ? 'fr-FR' : 'en-GB', t: (key, values) => translate(language, key, values) };
+  return {
+    language,
+    locale: language === 'fr' ? 'fr-FR' : 'en-GB',
+    t: (key, values) => translate(language, key, values),
+  };
 }
 
 export const I18nContext = createContext<I18n>(createI18n('en'));

@@ -3,7 +3,8 @@ const en = {
   'app.title': 'tutti',
   'app.skip': 'Skip to content',
   'login.heading': 'Sign in',
-  'login.intro': 'Paste the API key you were given (it starts with tutti_key_). It stays in this browser tab only.',
+  'login.intro':
+    'Paste the API key you were given (it starts with tutti_key_). It stays in this browser tab only.',
   'login.key': 'API key',
   'login.submit': 'Sign in',
   'login.failed': 'The key was refused: {reason}',
@@ -110,7 +111,8 @@ const en = {
   'review.reassign': 'Reassign to work',
   'review.reassignTo': 'Work id',
   'review.done': 'Decision recorded: {decision}.',
-  'review.noRoute': 'This server does not offer review decisions over HTTP yet: decide with `tutti review accept|reject|reassign`.',
+  'review.noRoute':
+    'This server does not offer review decisions over HTTP yet: decide with `tutti review accept|reject|reassign`.',
   'review.noCandidate': 'No work proposed.',
   'overclaims.heading': 'Overclaims',
   'overclaims.intro': 'Invoices with money held because the claimed shares went over 100 %.',
@@ -141,7 +143,8 @@ const en = {
   'quarantine.raw': 'Raw line',
   'quarantine.filterCode': 'Code',
   'register.heading': 'Register a new work',
-  'register.intro': 'Writers and their shares of every right; the society receives the CWR registration your publisher would send.',
+  'register.intro':
+    'Writers and their shares of every right; the society receives the CWR registration your publisher would send.',
   'register.title': 'Title',
   'register.iswc': 'ISWC (optional)',
   'register.writers': 'Writers',
@@ -167,7 +170,8 @@ const fr: Record<MessageKey, string> = {
   'app.title': 'tutti',
   'app.skip': 'Aller au contenu',
   'login.heading': 'Connexion',
-  'login.intro': 'Collez la clé d’API qui vous a été remise (elle commence par tutti_key_). Elle reste dans cet onglet seulement.',
+  'login.intro':
+    'Collez la clé d’API qui vous a été remise (elle commence par tutti_key_). Elle reste dans cet onglet seulement.',
   'login.key': 'Clé d’API',
   'login.submit': 'Se connecter',
   'login.failed': 'La clé a été refusée : {reason}',
@@ -246,7 +250,8 @@ const fr: Record<MessageKey, string> = {
   'trace.claim': 'Revendication',
   'trace.invoice': 'Facture',
   'trace.report': 'Rapport d’utilisation',
-  'trace.restricted': 'Les revendications et rapports sont consultés par le personnel de la société : citez-leur ces références.',
+  'trace.restricted':
+    'Les revendications et rapports sont consultés par le personnel de la société : citez-leur ces références.',
   'reports.heading': 'Rapports reçus',
   'reports.sender': 'Émetteur',
   'reports.service': 'Service',
@@ -274,10 +279,12 @@ const fr: Record<MessageKey, string> = {
   'review.reassign': 'Réattribuer à l’œuvre',
   'review.reassignTo': 'Code de l’œuvre',
   'review.done': 'Décision enregistrée : {decision}.',
-  'review.noRoute': 'Ce serveur ne propose pas encore les décisions de revue en HTTP : décidez avec `tutti review accept|reject|reassign`.',
+  'review.noRoute':
+    'Ce serveur ne propose pas encore les décisions de revue en HTTP : décidez avec `tutti review accept|reject|reassign`.',
   'review.noCandidate': 'Aucune œuvre proposée.',
   'overclaims.heading': 'Surrevendications',
-  'overclaims.intro': 'Factures dont une partie est retenue parce que les parts revendiquées dépassent 100 %.',
+  'overclaims.intro':
+    'Factures dont une partie est retenue parce que les parts revendiquées dépassent 100 %.',
   'overclaims.invoice': 'Facture',
   'overclaims.report': 'Rapport',
   'overclaims.amount': 'Facturé',
@@ -296,7 +303,8 @@ const fr: Record<MessageKey, string> = {
   'nav.quarantine': 'Quarantaine',
   'nav.register': 'Déclarer une œuvre',
   'quarantine.heading': 'Lignes en quarantaine',
-  'quarantine.intro': 'Lignes mises de côté à l’ingestion, avec leur motif : rien n’est perdu, rien n’est compté.',
+  'quarantine.intro':
+    'Lignes mises de côté à l’ingestion, avec leur motif : rien n’est perdu, rien n’est compté.',
   'quarantine.file': 'Fichier',
   'quarantine.line': 'Ligne',
   'quarantine.record': 'Enregistrement',
@@ -305,7 +313,8 @@ const fr: Record<MessageKey, string> = {
   'quarantine.raw': 'Ligne brute',
   'quarantine.filterCode': 'Code',
   'register.heading': 'Déclarer une nouvelle œuvre',
-  'register.intro': 'Les auteurs et compositeurs avec leurs parts de chaque droit ; la société reçoit la déclaration CWR qu’enverrait votre éditeur.',
+  'register.intro':
+    'Les auteurs et compositeurs avec leurs parts de chaque droit ; la société reçoit la déclaration CWR qu’enverrait votre éditeur.',
   'register.title': 'Titre',
   'register.iswc': 'ISWC (facultatif)',
   'register.writers': 'Auteurs et compositeurs',
@@ -329,6 +338,12 @@ export type Language = 'en' | 'fr';
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { en, fr };
 
 /** The text of `key` in `language`, with `{slot}`s filled from `values`. */
-export function translate(language: Language, key: MessageKey, values: Record<string, string | number> = {}): string {
-  return MESSAGES[language][key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
+export function translate(
+  language: Language,
+  key: MessageKey,
+  values: Record<string, string | number> = {},
+): string {
+  return MESSAGES[language][key].replace(/\{(\w+)\}/g, (_, name: string) =>
+    String(values[name] ?? `{${name}}`),
+  );
 }

@@ -12,7 +12,9 @@ describe('formatMoney', () => {
   it('never changes the whole units of an amount in cents', () => {
     fc.assert(
       fc.property(fc.bigInt({ min: 0n, max: 10n ** 20n }), (cents) => {
-        expect(formatMoney((cents * 10_000n).toString(), 'en-GB').replace(/,/g, '')).toBe(`${cents / 100n}.${String(cents % 100n).padStart(2, '0')}`);
+        expect(formatMoney((cents * 10_000n).toString(), 'en-GB').replace(/,/g, '')).toBe(
+          `${cents / 100n}.${String(cents % 100n).padStart(2, '0')}`,
+        );
       }),
     );
   });

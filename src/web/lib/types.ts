@@ -164,7 +164,14 @@ export interface ReviewItem {
 export interface ReviewDetail extends ReviewItem {
   readonly evidence: unknown;
   readonly candidates: { workId: string; title: string; iswc: string | null }[];
-  readonly decisions: { decisionId: string; decision: string; workId: string | null; who: string; why: string | null; decidedAt: string }[];
+  readonly decisions: {
+    decisionId: string;
+    decision: string;
+    workId: string | null;
+    who: string;
+    why: string | null;
+    decidedAt: string;
+  }[];
 }
 
 /** A quarantined input line (`GET /quarantine`). */

@@ -11,10 +11,14 @@ export function useClient(): ApiClient {
   return client;
 }
 
-export type Loaded<T> = { state: 'loading' } | { state: 'error'; error: ApiError } | { state: 'ready'; data: T };
+export type Loaded<T> =
+  { state: 'loading' } | { state: 'error'; error: ApiError } | { state: 'ready'; data: T };
 
 /** Runs `load` with the client whenever `deps` change; `reload` runs it again. */
-export function useLoad<T>(load: (client: ApiClient) => Promise<T>, deps: readonly unknown[]): Loaded<T> & { reload: () => void } {
+export function useLoad<T>(
+  load: (client: ApiClient) => Promise<T>,
+  deps: readonly unknown[],
+): Loaded<T> & { reload: () => void } {
   const client = useClient();
   const [result, setResult] = useState<Loaded<T>>({ state: 'loading' });
   const [tick, setTick] = useState(0);
@@ -23,7 +27,9 @@ export function useLoad<T>(load: (client: ApiClient) => Promise<T>, deps: readon
     setResult({ state: 'loading' });
     load(client).then(
       (data) => live && setResult({ state: 'ready', data }),
-      (e: unknown) => live && setResult({ state: 'error', error: e instanceof ApiError ? e : new ApiError(0, 'ERROR', String(e)) }),
+      (e: unknown) =>
+        live &&
+        setResult({ state: 'error', error: e instanceof ApiError ? e : new ApiError(0, 'ERROR', String(e)) }),
     );
     return () => {
       live = false;

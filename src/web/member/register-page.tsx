@@ -34,13 +34,16 @@ export function RegisterPage({ me }: { me: Me }) {
   const ownIpi = me.partyId?.startsWith('IPI:') ? me.partyId.slice(4) : '';
   const [title, setTitle] = useState('');
   const [iswc, setIswc] = useState('');
-  const [writers, setWriters] = useState<WriterDraft[]>([{ lastName: '', firstName: '', ipiNameNumber: ownIpi, role: 'CA', share: '100' }]);
+  const [writers, setWriters] = useState<WriterDraft[]>([
+    { lastName: '', firstName: '', ipiNameNumber: ownIpi, role: 'CA', share: '100' },
+  ]);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<Registered | null>(null);
   const [busy, setBusy] = useState(false);
   const shares = writers.map((w) => shareHundredths(w.share));
   const total = shares.reduce<number>((s, v) => s + (v ?? 0), 0);
-  const update = (i: number, patch: Partial<WriterDraft>) => setWriters((ws) => ws.map((w, j) => (j === i ? { ...w, ...patch } : w)));
+  const update = (i: number, patch: Partial<WriterDraft>) =>
+    setWriters((ws) => ws.map((w, j) => (j === i ? { ...w, ...patch } : w)));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -74,7 +77,9 @@ export function RegisterPage({ me }: { me: Me }) {
           {t('register.done')} <a href={href('works', done.workId)}>{done.workId}</a>
         </p>
         <h2>{t('register.cwr')}</h2>
-        <pre className="cwr" tabIndex={0}>{done.cwr}</pre>
+        <pre className="cwr" tabIndex={0}>
+          {done.cwr}
+        </pre>
       </section>
     );
   }
@@ -85,53 +90,113 @@ export function RegisterPage({ me }: { me: Me }) {
       <form className="register" onSubmit={(e) => void submit(e)}>
         <p>
           <label htmlFor="reg-title">{t('register.title')}</label>
-          <input id="reg-title" required maxLength={60} value={title} onChange={(e) => setTitle(e.target.value)} />
+          <input
+            id="reg-title"
+            required
+            maxLength={60}
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+          />
         </p>
         <p>
           <label htmlFor="reg-iswc">{t('register.iswc')}</label>
-          <input id="reg-iswc" maxLength={15} value={iswc} onChange={(e) => setIswc(e.target.value)} placeholder="T-000.000.000-0" />
+          <input
+            id="reg-iswc"
+            maxLength={15}
+            value={iswc}
+            onChange={(e) => setIswc(e.target.value)}
+            placeholder="T-000.000.000-0"
+          />
         </p>
         <fieldset>
           <legend>{t('register.writers')}</legend>
           {writers.map((w, i) => (
             <div className="writer" key={i} role="group" aria-label={`${t('register.writers')} ${i + 1}`}>
               <label>
-                {t('register.lastName')} <input required maxLength={45} value={w.lastName} onChange={(e) => update(i, { lastName: e.target.value })} />
+                {t('register.lastName')}{' '}
+                <input
+                  required
+                  maxLength={45}
+                  value={w.lastName}
+                  onChange={(e) => update(i, { lastName: e.target.value })}
+                />
               </label>
               <label>
-                {t('register.firstName')} <input maxLength={30} value={w.firstName} onChange={(e) => update(i, { firstName: e.target.value })} />
+                {t('register.firstName')}{' '}
+                <input
+                  maxLength={30}
+                  value={w.firstName}
+                  onChange={(e) => update(i, { firstName: e.target.value })}
+                />
               </label>
               <label>
-                {t('register.ipi')} <input inputMode="numeric" pattern="[0-9]{1,11}" size={11} value={w.ipiNameNumber} onChange={(e) => update(i, { ipiNameNumber: e.target.value })} />
+                {t('register.ipi')}{' '}
+                <input
+                  inputMode="numeric"
+                  pattern="[0-9]{1,11}"
+                  size={11}
+                  value={w.ipiNameNumber}
+                  onChange={(e) => update(i, { ipiNameNumber: e.target.value })}
+                />
               </label>
               <label>
                 {t('register.role')}{' '}
                 <select value={w.role} onChange={(e) => update(i, { role: e.target.value })}>
-                  {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+                  {ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {r}
+                    </option>
+                  ))}
                 </select>
               </label>
               <label>
-                {t('register.share')} <input required size={6} value={w.share} aria-invalid={shares[i] === null} onChange={(e) => update(i, { share: e.target.value })} />
+                {t('register.share')}{' '}
+                <input
+                  required
+                  size={6}
+                  value={w.share}
+                  aria-invalid={shares[i] === null}
+                  onChange={(e) => update(i, { share: e.target.value })}
+                />
               </label>
               {writers.length > 1 && (
-                <button type="button" className="small" aria-label={t('register.remove', { n: i + 1 })} onClick={() => setWriters((ws) => ws.filter((_w, j) => j !== i))}>
+                <button
+                  type="button"
+                  className="small"
+                  aria-label={t('register.remove', { n: i + 1 })}
+                  onClick={() => setWriters((ws) => ws.filter((_w, j) => j !== i))}
+                >
                   ×
                 </button>
               )}
             </div>
           ))}
           <p>
-            <button type="button" onClick={() => setWriters((ws) => [...ws, { lastName: '', firstName: '', ipiNameNumber: '', role: 'A', share: '0' }])}>
+            <button
+              type="button"
+              onClick={() =>
+                setWriters((ws) => [
+                  ...ws,
+                  { lastName: '', firstName: '', ipiNameNumber: '', role: 'A', share: '0' },
+                ])
+              }
+            >
               {t('register.add')}
             </button>{' '}
-            <span data-testid="share-total" className={total === 10000 ? undefined : 'error'}>{t('register.total', { total: (total / 100).toFixed(2) })}</span>
+            <span data-testid="share-total" className={total === 10000 ? undefined : 'error'}>
+              {t('register.total', { total: (total / 100).toFixed(2) })}
+            </span>
           </p>
         </fieldset>
         <button type="submit" className="primary" disabled={busy}>
           {t('register.submit')}
         </button>
       </form>
-      {error && <p role="alert" className="error">{error}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
     </section>
   );
 }

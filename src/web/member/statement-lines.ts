@@ -13,13 +13,21 @@ export async function loadAllStatementLines(client: ApiClient): Promise<Statemen
   const details = await Promise.all(
     statements.items
       .filter((s) => s.partyId !== null)
-      .map((s) => client.get<StatementWithLines>(`/distributions/${encodeURIComponent(s.distributionId)}/statements/${encodeURIComponent(s.partyId ?? '')}`, { limit: 1000 })),
+      .map((s) =>
+        client.get<StatementWithLines>(
+          `/distributions/${encodeURIComponent(s.distributionId)}/statements/${encodeURIComponent(s.partyId ?? '')}`,
+          { limit: 1000 },
+        ),
+      ),
   );
   return details.flatMap((d) => d.page.items);
 }
 
 /** Sums usages and net (exact bigints) of `lines` by the key, largest usage first. */
-export function groupLines(lines: readonly StatementLine[], key: (line: StatementLine) => string): { label: string; usages: bigint; net: bigint }[] {
+export function groupLines(
+  lines: readonly StatementLine[],
+  key: (line: StatementLine) => string,
+): { label: string; usages: bigint; net: bigint }[] {
   const groups = new Map<string, { usages: bigint; net: bigint }>();
   for (const line of lines) {
     const k = key(line);
@@ -28,5 +36,7 @@ export function groupLines(lines: readonly StatementLine[], key: (line: Statemen
     g.net += BigInt(line.net);
     groups.set(k, g);
   }
-  return [...groups].map(([label, g]) => ({ label, ...g })).sort((a, b) => (b.usages === a.usages ? a.label.localeCompare(b.label) : b.usages > a.usages ? 1 : -1));
+  return [...groups]
+    .map(([label, g]) => ({ label, ...g }))
+    .sort((a, b) => (b.usages === a.usages ? a.label.localeCompare(b.label) : b.usages > a.usages ? 1 : -1));
 }

@@ -8,7 +8,15 @@ import { DataTable, Money, Show } from '../ui/parts.js';
 import type { StatementWithLines } from './statement-lines.js';
 
 /** One statement: totals, its lines, the CSV and PDF downloads and the trace of a line back to its report. */
-export function StatementPage({ distributionId, partyId, staff }: { distributionId: string; partyId: string; staff: boolean }) {
+export function StatementPage({
+  distributionId,
+  partyId,
+  staff,
+}: {
+  distributionId: string;
+  partyId: string;
+  staff: boolean;
+}) {
   const { t } = useI18n();
   const client = useClient();
   const base = `/distributions/${encodeURIComponent(distributionId)}/statements/${encodeURIComponent(partyId)}`;
@@ -23,17 +31,50 @@ export function StatementPage({ distributionId, partyId, staff }: { distribution
           </p>
           <h1 id="statement-h">{t('statement.heading', { distribution: s.distributionId })}</h1>
           <dl className="totals">
-            <div><dt>{t('statements.lines')}</dt><dd>{s.lines}</dd></div>
-            <div><dt>{t('statements.gross')}</dt><dd><Money value={s.gross} /></dd></div>
-            <div><dt>{t('statements.commission')}</dt><dd><Money value={s.commission} /></dd></div>
-            <div><dt>{t('statements.deductions')}</dt><dd><Money value={s.deductions} /></dd></div>
-            <div className="net"><dt>{t('statements.net')}</dt><dd data-testid="statement-net"><Money value={s.net} /></dd></div>
+            <div>
+              <dt>{t('statements.lines')}</dt>
+              <dd>{s.lines}</dd>
+            </div>
+            <div>
+              <dt>{t('statements.gross')}</dt>
+              <dd>
+                <Money value={s.gross} />
+              </dd>
+            </div>
+            <div>
+              <dt>{t('statements.commission')}</dt>
+              <dd>
+                <Money value={s.commission} />
+              </dd>
+            </div>
+            <div>
+              <dt>{t('statements.deductions')}</dt>
+              <dd>
+                <Money value={s.deductions} />
+              </dd>
+            </div>
+            <div className="net">
+              <dt>{t('statements.net')}</dt>
+              <dd data-testid="statement-net">
+                <Money value={s.net} />
+              </dd>
+            </div>
           </dl>
           <p>
-            <button type="button" onClick={() => void client.download(`${base}/lines.csv`, `statement-${s.distributionId}-${partyId}.csv`)}>
+            <button
+              type="button"
+              onClick={() =>
+                void client.download(`${base}/lines.csv`, `statement-${s.distributionId}-${partyId}.csv`)
+              }
+            >
               {t('statement.csv')}
             </button>{' '}
-            <button type="button" onClick={() => void client.download(`${base}/statement.pdf`, `statement-${s.distributionId}-${partyId}.pdf`)}>
+            <button
+              type="button"
+              onClick={() =>
+                void client.download(`${base}/statement.pdf`, `statement-${s.distributionId}-${partyId}.pdf`)
+              }
+            >
               {t('statement.pdf')}
             </button>
           </p>
@@ -42,11 +83,18 @@ export function StatementPage({ distributionId, partyId, staff }: { distribution
             rows={s.page.items}
             rowKey={(_l, i) => String(i)}
             columns={[
-              { header: t('statement.work'), cell: (l) => (l.workId ? <a href={href('works', l.workId)}>{l.workTitle ?? l.workId}</a> : '—') },
+              {
+                header: t('statement.work'),
+                cell: (l) =>
+                  l.workId ? <a href={href('works', l.workId)}>{l.workTitle ?? l.workId}</a> : '—',
+              },
               { header: t('work.right'), cell: (l) => l.rightType ?? '—' },
               { header: t('statement.service'), cell: (l) => l.service ?? '—' },
               { header: t('statement.territory'), cell: (l) => l.territory ?? '—' },
-              { header: t('statement.period'), cell: (l) => (l.periodStart ? `${l.periodStart} → ${l.periodEnd ?? ''}` : '—') },
+              {
+                header: t('statement.period'),
+                cell: (l) => (l.periodStart ? `${l.periodStart} → ${l.periodEnd ?? ''}` : '—'),
+              },
               { header: t('statement.usages'), cell: (l) => l.usages ?? '—', numeric: true },
               { header: t('statements.gross'), cell: (l) => <Money value={l.gross} />, numeric: true },
               { header: t('statements.net'), cell: (l) => <Money value={l.net} />, numeric: true },
@@ -54,7 +102,12 @@ export function StatementPage({ distributionId, partyId, staff }: { distribution
               {
                 header: t('statement.trace'),
                 cell: (l, i) => (
-                  <button type="button" className="small" aria-label={t('statement.traceLine', { n: i + 1 })} onClick={() => setTraced(l)}>
+                  <button
+                    type="button"
+                    className="small"
+                    aria-label={t('statement.traceLine', { n: i + 1 })}
+                    onClick={() => setTraced(l)}
+                  >
                     {t('statement.trace')}
                   </button>
                 ),
@@ -92,8 +145,9 @@ function Trace({ line, staff }: { line: StatementLine; staff: boolean }) {
       <h2 id="trace-h">{t('trace.heading')}</h2>
       <ol>
         <li>
-          <strong>{t('trace.line')}</strong>: {line.workTitle ?? line.workId} · {line.rightType} · {line.service} · {line.territory} · {line.periodStart} → {line.periodEnd} ·{' '}
-          {line.usages} · <Money value={line.net} />
+          <strong>{t('trace.line')}</strong>: {line.workTitle ?? line.workId} · {line.rightType} ·{' '}
+          {line.service} · {line.territory} · {line.periodStart} → {line.periodEnd} · {line.usages} ·{' '}
+          <Money value={line.net} />
         </li>
         <li>
           <strong>{t('trace.claim')}</strong>: {line.claimId ?? '—'}
@@ -110,14 +164,16 @@ function Trace({ line, staff }: { line: StatementLine; staff: boolean }) {
                 <strong>{t('trace.report')}</strong>:{' '}
                 {c.report ? (
                   <a href={href('reports', c.report.reportId)}>
-                    {c.report.reportId} — {c.report.service} {c.report.territory} {c.report.periodStart} → {c.report.periodEnd} ({c.report.usageLines} {t('reports.lines')})
+                    {c.report.reportId} — {c.report.service} {c.report.territory} {c.report.periodStart} →{' '}
+                    {c.report.periodEnd} ({c.report.usageLines} {t('reports.lines')})
                   </a>
                 ) : (
                   (c.claim?.reportId ?? '—')
                 )}
                 {c.claim && (
                   <>
-                    {' '}· {t('statement.usages')} {c.claim.usages} · <Money value={c.claim.claimedAmount} />
+                    {' '}
+                    · {t('statement.usages')} {c.claim.usages} · <Money value={c.claim.claimedAmount} />
                   </>
                 )}
               </li>

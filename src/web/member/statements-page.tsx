@@ -8,7 +8,10 @@ import { DataTable, Money, Show } from '../ui/parts.js';
 /** Statements the caller may read: a member their own, operators every party's. */
 export function StatementsPage() {
   const { t } = useI18n();
-  const statements = useLoad((c) => c.get<Page<Statement>>('/statements', { limit: 200, sort: 'distributionId', order: 'desc' }), []);
+  const statements = useLoad(
+    (c) => c.get<Page<Statement>>('/statements', { limit: 200, sort: 'distributionId', order: 'desc' }),
+    [],
+  );
   return (
     <section aria-labelledby="statements-h">
       <h1 id="statements-h">{t('statements.heading')}</h1>
@@ -21,13 +24,26 @@ export function StatementsPage() {
             columns={[
               {
                 header: t('statements.distribution'),
-                cell: (s) => (s.partyId ? <a href={href('statements', s.distributionId, s.partyId)}>{s.distributionId}</a> : s.distributionId),
+                cell: (s) =>
+                  s.partyId ? (
+                    <a href={href('statements', s.distributionId, s.partyId)}>{s.distributionId}</a>
+                  ) : (
+                    s.distributionId
+                  ),
               },
               { header: t('statements.party'), cell: (s) => s.partyName ?? s.partyId ?? s.payee ?? '—' },
               { header: t('statements.lines'), cell: (s) => s.lines, numeric: true },
               { header: t('statements.gross'), cell: (s) => <Money value={s.gross} />, numeric: true },
-              { header: t('statements.commission'), cell: (s) => <Money value={s.commission} />, numeric: true },
-              { header: t('statements.deductions'), cell: (s) => <Money value={s.deductions} />, numeric: true },
+              {
+                header: t('statements.commission'),
+                cell: (s) => <Money value={s.commission} />,
+                numeric: true,
+              },
+              {
+                header: t('statements.deductions'),
+                cell: (s) => <Money value={s.deductions} />,
+                numeric: true,
+              },
               { header: t('statements.net'), cell: (s) => <Money value={s.net} />, numeric: true },
             ]}
           />

@@ -19,14 +19,25 @@ export function UsageCharts({ workId }: { workId?: string }) {
         const views = [
           { title: t('usage.byService'), groups: groupLines(mine, (l) => l.service ?? '—') },
           { title: t('usage.byTerritory'), groups: groupLines(mine, (l) => l.territory ?? '—') },
-          { title: t('usage.byPeriod'), groups: groupLines(mine, period).sort((a, b) => a.label.localeCompare(b.label)) },
+          {
+            title: t('usage.byPeriod'),
+            groups: groupLines(mine, period).sort((a, b) => a.label.localeCompare(b.label)),
+          },
         ];
         return (
           <div className="charts">
             {views.map((v) => (
               <div key={v.title} className="chart-pair">
-                <BarChart title={`${v.title} — ${t('usage.usages')}`} data={v.groups.map((g) => ({ label: g.label, value: g.usages }))} format={(n) => n.toLocaleString(locale)} />
-                <BarChart title={`${v.title} — ${t('usage.net')}`} data={v.groups.map((g) => ({ label: g.label, value: g.net }))} format={(n) => formatMoney(n.toString(), locale)} />
+                <BarChart
+                  title={`${v.title} — ${t('usage.usages')}`}
+                  data={v.groups.map((g) => ({ label: g.label, value: g.usages }))}
+                  format={(n) => n.toLocaleString(locale)}
+                />
+                <BarChart
+                  title={`${v.title} — ${t('usage.net')}`}
+                  data={v.groups.map((g) => ({ label: g.label, value: g.net }))}
+                  format={(n) => formatMoney(n.toString(), locale)}
+                />
               </div>
             ))}
           </div>

@@ -24,7 +24,15 @@ export function WorkPage({ workId, withUsage }: { workId: string; withUsage: boo
             <section className="card">
               <h2>{t('work.iswcs')}</h2>
               <ul>
-                {w.iswcs.length === 0 ? <li>—</li> : w.iswcs.map((i) => <li key={i.iswc}>{i.iswc} ({i.preferred ? t('work.preferred') : t('work.archived')})</li>)}
+                {w.iswcs.length === 0 ? (
+                  <li>—</li>
+                ) : (
+                  w.iswcs.map((i) => (
+                    <li key={i.iswc}>
+                      {i.iswc} ({i.preferred ? t('work.preferred') : t('work.archived')})
+                    </li>
+                  ))
+                )}
               </ul>
             </section>
             <section className="card">
@@ -39,7 +47,9 @@ export function WorkPage({ workId, withUsage }: { workId: string; withUsage: boo
             </section>
             <section className="card">
               <h2>{t('work.performers')}</h2>
-              <ul>{w.performers.length === 0 ? <li>—</li> : w.performers.map((p) => <li key={p}>{p}</li>)}</ul>
+              <ul>
+                {w.performers.length === 0 ? <li>—</li> : w.performers.map((p) => <li key={p}>{p}</li>)}
+              </ul>
             </section>
           </div>
           <DataTable
@@ -47,12 +57,23 @@ export function WorkPage({ workId, withUsage }: { workId: string; withUsage: boo
             rows={w.shares}
             rowKey={(s, i) => `${s.partyId}-${s.rightType}-${i}`}
             columns={[
-              { header: t('work.party'), cell: (s) => `${s.name ?? s.partyId}${s.ipiNameNumber ? ` (IPI ${s.ipiNameNumber})` : ''}` },
+              {
+                header: t('work.party'),
+                cell: (s) => `${s.name ?? s.partyId}${s.ipiNameNumber ? ` (IPI ${s.ipiNameNumber})` : ''}`,
+              },
               { header: t('work.role'), cell: (s) => s.role },
               { header: t('work.right'), cell: (s) => s.rightType },
               { header: t('work.territories'), cell: (s) => s.territories },
-              { header: t('work.ownership'), cell: (s) => formatShare(s.ownershipShare, locale), numeric: true },
-              { header: t('work.collection'), cell: (s) => formatShare(s.collectionShare, locale), numeric: true },
+              {
+                header: t('work.ownership'),
+                cell: (s) => formatShare(s.ownershipShare, locale),
+                numeric: true,
+              },
+              {
+                header: t('work.collection'),
+                cell: (s) => formatShare(s.collectionShare, locale),
+                numeric: true,
+              },
               { header: t('work.society'), cell: (s) => s.society ?? '—' },
             ]}
           />

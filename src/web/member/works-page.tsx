@@ -11,7 +11,10 @@ export function WorksPage() {
   const { t } = useI18n();
   const [draft, setDraft] = useState('');
   const [title, setTitle] = useState('');
-  const works = useLoad((c) => c.get<Page<Work>>('/works', { limit: 200, sort: 'title', title: title || undefined }), [title]);
+  const works = useLoad(
+    (c) => c.get<Page<Work>>('/works', { limit: 200, sort: 'title', title: title || undefined }),
+    [title],
+  );
   return (
     <section aria-labelledby="works-h">
       <h1 id="works-h">{t('works.heading')}</h1>

@@ -36,6 +36,10 @@ export function findDecisionRoute(spec: OpenApi): DecisionRoute | null {
     };
   }
   const single = posts.find((p) => /\/decisions?$/.test(p));
-  if (single) return { path: (_d, m) => fill(single, m), body: (d, workId) => ({ decision: d, ...(d === 'reassign' && workId ? { workId } : {}) }) };
+  if (single)
+    return {
+      path: (_d, m) => fill(single, m),
+      body: (d, workId) => ({ decision: d, ...(d === 'reassign' && workId ? { workId } : {}) }),
+    };
   return null;
 }

@@ -8,7 +8,13 @@ import { DataTable, Money, Show } from '../ui/parts.js';
 /** Invoices that hold money back because the shares claimed on a work went over 100 %. */
 export function OverclaimsPage() {
   const { t } = useI18n();
-  const invoices = useLoad(async (c) => (await c.get<Page<Invoice>>('/invoices', { limit: 1000 })).items.filter((i) => BigInt(i.heldOverclaim) !== 0n), []);
+  const invoices = useLoad(
+    async (c) =>
+      (await c.get<Page<Invoice>>('/invoices', { limit: 1000 })).items.filter(
+        (i) => BigInt(i.heldOverclaim) !== 0n,
+      ),
+    [],
+  );
   return (
     <section aria-labelledby="over-h">
       <h1 id="over-h">{t('overclaims.heading')}</h1>
@@ -21,7 +27,10 @@ export function OverclaimsPage() {
             rowKey={(i) => i.invoiceId}
             columns={[
               { header: t('overclaims.invoice'), cell: (i) => i.invoiceId },
-              { header: t('overclaims.report'), cell: (i) => <a href={href('reports', i.reportId)}>{i.reportId}</a> },
+              {
+                header: t('overclaims.report'),
+                cell: (i) => <a href={href('reports', i.reportId)}>{i.reportId}</a>,
+              },
               { header: t('overclaims.amount'), cell: (i) => <Money value={i.amount} />, numeric: true },
               { header: t('overclaims.held'), cell: (i) => <Money value={i.heldOverclaim} />, numeric: true },
               { header: t('reports.status'), cell: (i) => i.status },

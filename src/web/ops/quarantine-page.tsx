@@ -10,7 +10,10 @@ export function QuarantinePage() {
   const { t } = useI18n();
   const [draft, setDraft] = useState('');
   const [code, setCode] = useState('');
-  const lines = useLoad((c) => c.get<Page<QuarantinedLine>>('/quarantine', { limit: 500, code: code || undefined }), [code]);
+  const lines = useLoad(
+    (c) => c.get<Page<QuarantinedLine>>('/quarantine', { limit: 500, code: code || undefined }),
+    [code],
+  );
   return (
     <section aria-labelledby="quarantine-h">
       <h1 id="quarantine-h">{t('quarantine.heading')}</h1>
@@ -35,12 +38,23 @@ export function QuarantinePage() {
             rows={page.items}
             rowKey={(l) => `${l.fileId}/${l.lineNo}/${l.code}/${l.reason}`}
             columns={[
-              { header: t('quarantine.file'), cell: (l) => <span title={l.fileId}>{l.path.split('/').pop()}</span> },
+              {
+                header: t('quarantine.file'),
+                cell: (l) => <span title={l.fileId}>{l.path.split('/').pop()}</span>,
+              },
               { header: t('quarantine.line'), cell: (l) => l.lineNo, numeric: true },
               { header: t('quarantine.record'), cell: (l) => l.recordType ?? '—' },
               { header: t('quarantine.code'), cell: (l) => <code>{l.code}</code> },
               { header: t('quarantine.reason'), cell: (l) => l.reason },
-              { header: t('quarantine.raw'), cell: (l) => (l.raw ? <code className="raw">{l.raw.length > 80 ? `${l.raw.slice(0, 80)}…` : l.raw}</code> : '—') },
+              {
+                header: t('quarantine.raw'),
+                cell: (l) =>
+                  l.raw ? (
+                    <code className="raw">{l.raw.length > 80 ? `${l.raw.slice(0, 80)}…` : l.raw}</code>
+                  ) : (
+                    '—'
+                  ),
+              },
             ]}
           />
         )}

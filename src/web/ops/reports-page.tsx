@@ -23,15 +23,25 @@ export function ReportsPage() {
   const [filter, setFilter] = useState({ service: '', territory: '', status: '' });
   const reports = useLoad(
     async (c) => {
-      const page = await c.get<Page<Report>>('/reports', { limit: 100, sort: 'periodStart', order: 'desc', service: filter.service || undefined, territory: filter.territory || undefined, status: filter.status || undefined });
-      const details = await Promise.all(page.items.map((r) => c.get<ReportDetail>(`/reports/${encodeURIComponent(r.reportId)}`)));
+      const page = await c.get<Page<Report>>('/reports', {
+        limit: 100,
+        sort: 'periodStart',
+        order: 'desc',
+        service: filter.service || undefined,
+        territory: filter.territory || undefined,
+        status: filter.status || undefined,
+      });
+      const details = await Promise.all(
+        page.items.map((r) => c.get<ReportDetail>(`/reports/${encodeURIComponent(r.reportId)}`)),
+      );
       return { total: page.total, items: details };
     },
     [filter],
   );
   // The form edits a draft; the list reloads when it is submitted (not at every key stroke).
   const [draft, setDraft] = useState(filter);
-  const set = (k: keyof typeof filter) => (e: { target: { value: string } }) => setDraft({ ...draft, [k]: e.target.value });
+  const set = (k: keyof typeof filter) => (e: { target: { value: string } }) =>
+    setDraft({ ...draft, [k]: e.target.value });
   return (
     <section aria-labelledby="reports-h">
       <h1 id="reports-h">{t('reports.heading')}</h1>
@@ -40,14 +50,19 @@ export function ReportsPage() {
         role="search"
         onSubmit={(e) => {
           e.preventDefault();
-          setFilter({ service: draft.service.trim(), territory: draft.territory.trim(), status: draft.status });
+          setFilter({
+            service: draft.service.trim(),
+            territory: draft.territory.trim(),
+            status: draft.status,
+          });
         }}
       >
         <label>
           {t('reports.filterService')} <input value={draft.service} onChange={set('service')} />
         </label>
         <label>
-          {t('reports.filterTerritory')} <input value={draft.territory} onChange={set('territory')} size={8} />
+          {t('reports.filterTerritory')}{' '}
+          <input value={draft.territory} onChange={set('territory')} size={8} />
         </label>
         <label>
           {t('reports.filterStatus')}{' '}
@@ -70,12 +85,27 @@ export function ReportsPage() {
               { header: t('reports.service'), cell: (r) => r.service },
               { header: t('reports.territory'), cell: (r) => r.territory },
               { header: t('reports.period'), cell: (r) => `${r.periodStart} → ${r.periodEnd}` },
-              { header: t('reports.status'), cell: (r) => <span className={`tag status-${r.status}`}>{r.status}</span> },
-              { header: t('reports.parts'), cell: (r) => `${r.partsReceived}/${r.partsExpected}`, numeric: true },
+              {
+                header: t('reports.status'),
+                cell: (r) => <span className={`tag status-${r.status}`}>{r.status}</span>,
+              },
+              {
+                header: t('reports.parts'),
+                cell: (r) => `${r.partsReceived}/${r.partsExpected}`,
+                numeric: true,
+              },
               { header: t('reports.lines'), cell: (r) => r.usageLines, numeric: true },
-              { header: t('reports.identified'), cell: (r) => rate(r.matches['accepted'], totalMatches(r), locale), numeric: true },
+              {
+                header: t('reports.identified'),
+                cell: (r) => rate(r.matches['accepted'], totalMatches(r), locale),
+                numeric: true,
+              },
               { header: t('reports.review'), cell: (r) => r.matches['review'] ?? '0', numeric: true },
-              { header: t('reports.unidentified'), cell: (r) => r.matches['unidentified'] ?? '0', numeric: true },
+              {
+                header: t('reports.unidentified'),
+                cell: (r) => r.matches['unidentified'] ?? '0',
+                numeric: true,
+              },
             ]}
           />
         )}
@@ -97,15 +127,48 @@ export function ReportPage({ reportId }: { reportId: string }) {
           </p>
           <h1 id="report-h">{r.reportId}</h1>
           <dl className="totals">
-            <div><dt>{t('reports.sender')}</dt><dd>{r.senderName ?? r.sender}</dd></div>
-            <div><dt>{t('reports.service')}</dt><dd>{r.service}</dd></div>
-            <div><dt>{t('reports.territory')}</dt><dd>{r.territory}</dd></div>
-            <div><dt>{t('reports.period')}</dt><dd>{r.periodStart} → {r.periodEnd}</dd></div>
-            <div><dt>{t('reports.status')}</dt><dd>{r.status} ({r.partsReceived}/{r.partsExpected})</dd></div>
-            <div><dt>{t('reports.lines')}</dt><dd>{r.usageLines}</dd></div>
-            <div><dt>{t('reports.identified')}</dt><dd>{rate(r.matches['accepted'], totalMatches(r), locale)}</dd></div>
-            <div><dt>{t('reports.review')}</dt><dd><a href={href('review')}>{r.matches['review'] ?? '0'}</a></dd></div>
-            <div><dt>{t('reports.unidentified')}</dt><dd>{r.matches['unidentified'] ?? '0'}</dd></div>
+            <div>
+              <dt>{t('reports.sender')}</dt>
+              <dd>{r.senderName ?? r.sender}</dd>
+            </div>
+            <div>
+              <dt>{t('reports.service')}</dt>
+              <dd>{r.service}</dd>
+            </div>
+            <div>
+              <dt>{t('reports.territory')}</dt>
+              <dd>{r.territory}</dd>
+            </div>
+            <div>
+              <dt>{t('reports.period')}</dt>
+              <dd>
+                {r.periodStart} → {r.periodEnd}
+              </dd>
+            </div>
+            <div>
+              <dt>{t('reports.status')}</dt>
+              <dd>
+                {r.status} ({r.partsReceived}/{r.partsExpected})
+              </dd>
+            </div>
+            <div>
+              <dt>{t('reports.lines')}</dt>
+              <dd>{r.usageLines}</dd>
+            </div>
+            <div>
+              <dt>{t('reports.identified')}</dt>
+              <dd>{rate(r.matches['accepted'], totalMatches(r), locale)}</dd>
+            </div>
+            <div>
+              <dt>{t('reports.review')}</dt>
+              <dd>
+                <a href={href('review')}>{r.matches['review'] ?? '0'}</a>
+              </dd>
+            </div>
+            <div>
+              <dt>{t('reports.unidentified')}</dt>
+              <dd>{r.matches['unidentified'] ?? '0'}</dd>
+            </div>
           </dl>
         </article>
       )}

@@ -10,7 +10,10 @@ import { findDecisionRoute, type Decision, type DecisionRoute } from './decision
 export function ReviewPage() {
   const { t } = useI18n();
   const queue = useLoad(async (c) => {
-    const [list, spec] = await Promise.all([c.get<{ items: ReviewItem[] }>('/review-items', { status: 'open', limit: 200 }), c.get<object>('/openapi.json')]);
+    const [list, spec] = await Promise.all([
+      c.get<{ items: ReviewItem[] }>('/review-items', { status: 'open', limit: 200 }),
+      c.get<object>('/openapi.json'),
+    ]);
     return { items: list.items, route: findDecisionRoute(spec) };
   }, []);
   const [selected, setSelected] = useState<string | null>(null);
@@ -18,14 +21,22 @@ export function ReviewPage() {
   return (
     <section aria-labelledby="review-h">
       <h1 id="review-h">{t('review.heading')}</h1>
-      {notice && <p role="status" className="notice">{notice}</p>}
+      {notice && (
+        <p role="status" className="notice">
+          {notice}
+        </p>
+      )}
       <Show loaded={queue}>
         {({ items, route }) => {
           if (items.length === 0) return <p className="empty">{t('review.empty')}</p>;
           const current = items.find((m) => m.reviewId === selected) ?? items[0]!;
           return (
             <>
-              {!route && <p className="notice" data-testid="no-decision-route">{t('review.noRoute')}</p>}
+              {!route && (
+                <p className="notice" data-testid="no-decision-route">
+                  {t('review.noRoute')}
+                </p>
+              )}
               <DataTable
                 caption={t('common.of', { shown: items.length, total: items.length })}
                 rows={items}
@@ -34,7 +45,12 @@ export function ReviewPage() {
                   {
                     header: t('works.title'),
                     cell: (m) => (
-                      <button type="button" className="link" aria-pressed={m.reviewId === current.reviewId} onClick={() => setSelected(m.reviewId)}>
+                      <button
+                        type="button"
+                        className="link"
+                        aria-pressed={m.reviewId === current.reviewId}
+                        onClick={() => setSelected(m.reviewId)}
+                      >
                         {m.title ?? m.dspResourceId ?? m.reviewId}
                       </button>
                     ),
@@ -44,7 +60,10 @@ export function ReviewPage() {
                   { header: t('review.method'), cell: (m) => m.method },
                   { header: t('review.reason'), cell: (m) => m.reason },
                   { header: t('review.score'), cell: (m) => m.score, numeric: true },
-                  { header: t('overclaims.report'), cell: (m) => <a href={href('reports', m.reportId)}>{m.reportId}</a> },
+                  {
+                    header: t('overclaims.report'),
+                    cell: (m) => <a href={href('reports', m.reportId)}>{m.reportId}</a>,
+                  },
                 ]}
               />
               <ReviewCard
@@ -81,20 +100,38 @@ function Evidence({ value }: { value: unknown }) {
 }
 
 /** One item: as reported (with the engine's evidence) beside the proposed work, and the decision buttons. */
-function ReviewCard({ item, route, onDecided }: { item: ReviewItem; route: DecisionRoute | null; onDecided: (d: Decision) => void }) {
+function ReviewCard({
+  item,
+  route,
+  onDecided,
+}: {
+  item: ReviewItem;
+  route: DecisionRoute | null;
+  onDecided: (d: Decision) => void;
+}) {
   const { t } = useI18n();
   const client = useClient();
   const [workId, setWorkId] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const detail = useLoad((c) => c.get<ReviewDetail>(`/review-items/${encodeURIComponent(item.reviewId)}`), [item.reviewId]);
-  const work = useLoad(async (c) => (item.proposedWorkId ? c.get<WorkDetail>(`/works/${encodeURIComponent(item.proposedWorkId)}`) : null), [item.proposedWorkId]);
+  const detail = useLoad(
+    (c) => c.get<ReviewDetail>(`/review-items/${encodeURIComponent(item.reviewId)}`),
+    [item.reviewId],
+  );
+  const work = useLoad(
+    async (c) =>
+      item.proposedWorkId ? c.get<WorkDetail>(`/works/${encodeURIComponent(item.proposedWorkId)}`) : null,
+    [item.proposedWorkId],
+  );
   const decide = async (d: Decision) => {
     if (!route) return;
     setError(null);
     setBusy(true);
     try {
-      await client.post(route.path(d, item), route.body(d, d === 'reassign' ? workId.trim() : item.proposedWorkId));
+      await client.post(
+        route.path(d, item),
+        route.body(d, d === 'reassign' ? workId.trim() : item.proposedWorkId),
+      );
       onDecided(d);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -107,19 +144,48 @@ function ReviewCard({ item, route, onDecided }: { item: ReviewItem; route: Decis
       <section className="card">
         <h2>{t('review.reported')}</h2>
         <dl>
-          <div><dt>{t('works.title')}</dt><dd>{item.title ?? '—'}</dd></div>
-          <div><dt>{t('work.performers')}</dt><dd>{item.artists ?? '—'}</dd></div>
-          <div><dt>ISRC</dt><dd>{item.isrc ?? '—'}</dd></div>
-          <div><dt>DSP ID</dt><dd>{item.dspResourceId ?? '—'}</dd></div>
-          <div><dt>{t('review.method')}</dt><dd>{item.method} · {t('review.score')} {item.score}/1000 · {item.reason}</dd></div>
-          <div><dt>{t('review.evidence')}</dt><dd><Show loaded={detail}>{(d) => <Evidence value={d.evidence} />}</Show></dd></div>
+          <div>
+            <dt>{t('works.title')}</dt>
+            <dd>{item.title ?? '—'}</dd>
+          </div>
+          <div>
+            <dt>{t('work.performers')}</dt>
+            <dd>{item.artists ?? '—'}</dd>
+          </div>
+          <div>
+            <dt>ISRC</dt>
+            <dd>{item.isrc ?? '—'}</dd>
+          </div>
+          <div>
+            <dt>DSP ID</dt>
+            <dd>{item.dspResourceId ?? '—'}</dd>
+          </div>
+          <div>
+            <dt>{t('review.method')}</dt>
+            <dd>
+              {item.method} · {t('review.score')} {item.score}/1000 · {item.reason}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('review.evidence')}</dt>
+            <dd>
+              <Show loaded={detail}>{(d) => <Evidence value={d.evidence} />}</Show>
+            </dd>
+          </div>
         </dl>
         <Show loaded={detail}>
           {(d) =>
             d.decisions.length > 0 && (
               <>
                 <h3>{t('review.decisions')}</h3>
-                <ul>{d.decisions.map((x) => <li key={x.decisionId}>{x.decidedAt.slice(0, 10)} {x.decision} {x.workId ?? ''} ({x.who}){x.why ? `: ${x.why}` : ''}</li>)}</ul>
+                <ul>
+                  {d.decisions.map((x) => (
+                    <li key={x.decisionId}>
+                      {x.decidedAt.slice(0, 10)} {x.decision} {x.workId ?? ''} ({x.who})
+                      {x.why ? `: ${x.why}` : ''}
+                    </li>
+                  ))}
+                </ul>
               </>
             )
           }
@@ -133,30 +199,66 @@ function ReviewCard({ item, route, onDecided }: { item: ReviewItem; route: Decis
               <p>{t('review.noCandidate')}</p>
             ) : (
               <dl>
-                <div><dt>{t('works.title')}</dt><dd><a href={href('works', w.workId)}>{w.title}</a> ({w.workId})</dd></div>
-                <div><dt>ISWC</dt><dd>{w.iswc ?? '—'}</dd></div>
-                <div><dt>{t('work.party')}</dt><dd>{[...new Set(w.shares.map((s) => s.name ?? s.partyId))].join(', ') || '—'}</dd></div>
-                <div><dt>{t('work.performers')}</dt><dd>{w.performers.join(', ') || '—'}</dd></div>
-                <div><dt>{t('work.recordings')}</dt><dd>{w.recordings.map((r) => `${r.isrc} ${r.displayArtist ?? ''}`).join(', ') || '—'}</dd></div>
+                <div>
+                  <dt>{t('works.title')}</dt>
+                  <dd>
+                    <a href={href('works', w.workId)}>{w.title}</a> ({w.workId})
+                  </dd>
+                </div>
+                <div>
+                  <dt>ISWC</dt>
+                  <dd>{w.iswc ?? '—'}</dd>
+                </div>
+                <div>
+                  <dt>{t('work.party')}</dt>
+                  <dd>{[...new Set(w.shares.map((s) => s.name ?? s.partyId))].join(', ') || '—'}</dd>
+                </div>
+                <div>
+                  <dt>{t('work.performers')}</dt>
+                  <dd>{w.performers.join(', ') || '—'}</dd>
+                </div>
+                <div>
+                  <dt>{t('work.recordings')}</dt>
+                  <dd>{w.recordings.map((r) => `${r.isrc} ${r.displayArtist ?? ''}`).join(', ') || '—'}</dd>
+                </div>
               </dl>
             )
           }
         </Show>
         <div className="actions">
-          <button type="button" className="primary" disabled={!route || busy || item.proposedWorkId === null} onClick={() => void decide('accept')}>
+          <button
+            type="button"
+            className="primary"
+            disabled={!route || busy || item.proposedWorkId === null}
+            onClick={() => void decide('accept')}
+          >
             {t('review.accept')}
           </button>
           <button type="button" disabled={!route || busy} onClick={() => void decide('reject')}>
             {t('review.reject')}
           </button>
           <label>
-            {t('review.reassignTo')} <input value={workId} onChange={(e) => setWorkId(e.target.value)} size={14} disabled={!route || busy} />
+            {t('review.reassignTo')}{' '}
+            <input
+              value={workId}
+              onChange={(e) => setWorkId(e.target.value)}
+              size={14}
+              disabled={!route || busy}
+            />
           </label>
-          <button type="button" disabled={!route || busy || workId.trim() === ''} onClick={() => void decide('reassign')}>
+          <button
+            type="button"
+            disabled={!route || busy || workId.trim() === ''}
+            onClick={() => void decide('reassign')}
+          >
             {t('review.reassign')}
           </button>
         </div>
-        {error && <p role="alert" className="error">{error}</p>}
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
       </section>
     </div>
   );

@@ -17,7 +17,12 @@ export function Money({ value }: { value: string }) {
 export function Show<T>({ loaded, children }: { loaded: Loaded<T>; children: (data: T) => ReactNode }) {
   const { t } = useI18n();
   if (loaded.state === 'loading') return <p role="status">{t('common.loading')}</p>;
-  if (loaded.state === 'error') return <p role="alert" className="error">{t('common.error', { reason: loaded.error.message })}</p>;
+  if (loaded.state === 'error')
+    return (
+      <p role="alert" className="error">
+        {t('common.error', { reason: loaded.error.message })}
+      </p>
+    );
   return <>{children(loaded.data)}</>;
 }
 
@@ -28,7 +33,19 @@ export interface Column<T> {
 }
 
 /** A table with a caption; numbers right-aligned. */
-export function DataTable<T>({ caption, rows, columns, rowKey, foot }: { caption: string; rows: readonly T[]; columns: readonly Column<T>[]; rowKey: (row: T, index: number) => string; foot?: ReactNode }) {
+export function DataTable<T>({
+  caption,
+  rows,
+  columns,
+  rowKey,
+  foot,
+}: {
+  caption: string;
+  rows: readonly T[];
+  columns: readonly Column<T>[];
+  rowKey: (row: T, index: number) => string;
+  foot?: ReactNode;
+}) {
   const { t } = useI18n();
   if (rows.length === 0) return <p className="empty">{t('common.none')}</p>;
   return (
@@ -62,7 +79,15 @@ export function DataTable<T>({ caption, rows, columns, rowKey, foot }: { caption
 }
 
 /** A horizontal bar chart in plain SVG with the values written out (readable without the bars). */
-export function BarChart({ title, data, format }: { title: string; data: readonly { label: string; value: bigint }[]; format: (v: bigint) => string }) {
+export function BarChart({
+  title,
+  data,
+  format,
+}: {
+  title: string;
+  data: readonly { label: string; value: bigint }[];
+  format: (v: bigint) => string;
+}) {
   const max = data.reduce((m, d) => (d.value > m ? d.value : m), 0n);
   const rowH = 28;
   const width = 520;
@@ -72,10 +97,15 @@ export function BarChart({ title, data, format }: { title: string; data: readonl
   return (
     <figure className="chart">
       <figcaption>{title}</figcaption>
-      <svg role="img" aria-label={title} width="100%" viewBox={`0 0 ${width} ${Math.max(rowH, data.length * rowH)}`}>
+      <svg
+        role="img"
+        aria-label={title}
+        width="100%"
+        viewBox={`0 0 ${width} ${Math.max(rowH, data.length * rowH)}`}
+      >
         {data.map((d, i) => {
           // Scaling for the picture only: the figure beside the bar is exact.
-          const w = max === 0n ? 0 : Number((d.value * 1000n) / max) / 1000 * barMax;
+          const w = max === 0n ? 0 : (Number((d.value * 1000n) / max) / 1000) * barMax;
           return (
             <g key={d.label} transform={`translate(0, ${i * rowH})`}>
               <text x={0} y={rowH / 2 + 5} className="chart-label">

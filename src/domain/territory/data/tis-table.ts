@@ -34,7 +34,13 @@ export const TIS_COUNTRIES = `
 `;
 
 /** ISO alpha-2 codes that TIS counts inside another TIS country (see the header). */
-export const ISO_ALIASES: Readonly<Record<string, string>> = { GP: 'FR', MQ: 'FR', GF: 'FR', RE: 'FR', YT: 'FR' };
+export const ISO_ALIASES: Readonly<Record<string, string>> = {
+  GP: 'FR',
+  MQ: 'FR',
+  GF: 'FR',
+  RE: 'FR',
+  YT: 'FR',
+};
 
 /** A TIS group: its English name and its direct members (ISO alpha-2 for countries, TIS-N for groups). */
 export interface TisGroup {
@@ -54,7 +60,10 @@ export const TIS_GROUPS: Readonly<Record<string, TisGroup>> = {
   '2101': { name: 'America', members: '2102 2134' },
   '2102': { name: 'American Continent', members: '2113 2129 2132' },
   '2103': { name: 'Antilles', members: 'AG BB CU DM DO GD HT JM PR KN LC VC TT' },
-  '2104': { name: 'APEC Countries', members: 'AU BN CA CL CN TW HK ID JP KR MO MY MX NZ PG PE PH PR RU SG VN TH US' },
+  '2104': {
+    name: 'APEC Countries',
+    members: 'AU BN CA CL CN TW HK ID JP KR MO MY MX NZ PG PE PH PR RU SG VN TH US',
+  },
   '2105': { name: 'ASEAN Countries', members: 'BN MM KH ID LA MY PH SG VN TH' },
   '2106': { name: 'Asia', members: 'AZ AM CN TW CY GE HK IL JP KZ KP KR KG LB MO SY TJ TR TM UZ 2125 2133' },
   '2107': { name: 'Australasia', members: 'AU SB FJ NC VU NZ' },
@@ -64,15 +73,24 @@ export const TIS_GROUPS: Readonly<Record<string, TisGroup>> = {
   '2111': { name: 'British Isles', members: 'IE GB' },
   '2112': { name: 'British West Indies', members: 'AG BS BB DM GD JM KN LC VC TT' },
   '2113': { name: 'Central America', members: 'BZ CR SV GT HN NI PA' },
-  '2114': { name: 'Commonwealth', members: 'AG BS BB BZ CA DM KI GD GY JM MT NR PG KN LC VC TO TT TV GB WS 2115 2116 2117' },
-  '2115': { name: 'Commonwealth African Territories', members: 'BW CM GM GH KE LS MW MU MZ NA NG SC SL ZA SZ UG TZ ZM' },
+  '2114': {
+    name: 'Commonwealth',
+    members: 'AG BS BB BZ CA DM KI GD GY JM MT NR PG KN LC VC TO TT TV GB WS 2115 2116 2117',
+  },
+  '2115': {
+    name: 'Commonwealth African Territories',
+    members: 'BW CM GM GH KE LS MW MU MZ NA NG SC SL ZA SZ UG TZ ZM',
+  },
   '2116': { name: 'Commonwealth Asian Territories', members: 'BD BN LK CY IN MY MV PK SG' },
   '2117': { name: 'Commonwealth Australasian Territories', members: 'AU SB FJ VU NZ' },
   '2118': { name: 'Commonwealth of Independent States', members: 'AZ AM BY KZ KG MD RU TJ TM UA UZ' },
   '2119': { name: 'Eastern Europe', members: 'AL BG BY CZ EE HU LV LT MD PL RO RU SK UA' },
   '2120': { name: 'Europe', members: 'IS MT 2111 2122' },
   '2121': { name: 'European Economic Area', members: `${EU27} IS LI NO` },
-  '2122': { name: 'European Continent', members: 'AD AT BE BA HR FI FR DE GR VA IT LI LU MC ME NL PT SM RS SI ES CH MK 2119 2131' },
+  '2122': {
+    name: 'European Continent',
+    members: 'AD AT BE BA HR FI FR DE GR VA IT LI LU MC ME NL PT SM RS SI ES CH MK 2119 2131',
+  },
   '2123': { name: 'European Union', members: EU27 },
   '2124': { name: 'GSA Countries', members: 'AT DE CH' },
   '2125': { name: 'Middle East', members: 'AF BH BD BT LK IN IR IQ JO KW MV MN OM NP PK QA SA AE YE' },
