@@ -134,12 +134,26 @@ export async function loadClaimInputs(store: Store, reportId: string): Promise<C
     [...works].map(([id, w]) => [id, { workId: id, shares: w.shares, writers: [...w.writers].sort() }]),
   );
 
+  const mandates = await loadMandates(store);
+
+  const otherRows =
+    await store.all<Row>(sql`SELECT work_id, right_type, sum(share)::INTEGER AS share FROM reported_claims
+    WHERE report_id = ${reportId} GROUP BY work_id, right_type`);
+  const othersShares = new Map(
+    otherRows.map((o) => [othersKey(String(o['work_id']), String(o['right_type'])), Number(o['share'])]),
+  );
+
+  return { report, summaries, resources, works: claimWorks, mandates, othersShares };
+}
+
+/** Every mandate with its mandator's societies (royalties.md §4), in mandate id order. */
+export async function loadMandates(store: Store): Promise<MandateScope[]> {
   const mandateRows =
     await store.all<Row>(`SELECT m.mandate_id, m.mandator_party_id, m.mandator_name, m.right_types, m.territories,
       m.services, m.commercial_models, strftime(m.valid_from, '%Y-%m-%d') AS valid_from, strftime(m.valid_to, '%Y-%m-%d') AS valid_to,
       p.kind, p.pr_society, p.mr_society
     FROM mandates m LEFT JOIN parties p ON p.party_id = m.mandator_party_id ORDER BY m.mandate_id`);
-  const mandates: MandateScope[] = mandateRows.map((m) => ({
+  return mandateRows.map((m) => ({
     mandateId: String(m['mandate_id']),
     mandatorPartyId: String(m['mandator_party_id']),
     mandatorName: String(m['mandator_name']),
@@ -155,13 +169,4 @@ export async function loadClaimInputs(store: Store, reportId: string): Promise<C
     validFrom: String(m['valid_from']),
     validTo: str(m['valid_to']),
   }));
-
-  const otherRows =
-    await store.all<Row>(sql`SELECT work_id, right_type, sum(share)::INTEGER AS share FROM reported_claims
-    WHERE report_id = ${reportId} GROUP BY work_id, right_type`);
-  const othersShares = new Map(
-    otherRows.map((o) => [othersKey(String(o['work_id']), String(o['right_type'])), Number(o['share'])]),
-  );
-
-  return { report, summaries, resources, works: claimWorks, mandates, othersShares };
 }

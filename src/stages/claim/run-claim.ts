@@ -7,9 +7,10 @@ import { formatInvoiceJson, renderInvoicePdf } from '../../formats/invoice/index
 import { recordRun, sql, type Store } from '../../warehouse/index.js';
 import { buildClaimDocuments } from './claim-documents.js';
 import type { ClaimConfig } from './claim-config.js';
-import { computeClaims } from './compute-claims.js';
-import { loadClaimInputs } from './load-claim-inputs.js';
-import { deleteClaimRows, writeClaimRows } from './write-claim-rows.js';
+import { computeClaimLinesSql } from './claim-lines-sql.js';
+import { stageClaimInputs } from './stage-claim-inputs.js';
+import { insertStagedClaimRows, readStagedReport } from './staged-claim-rows.js';
+import { deleteClaimRows, writeInvoicesAndPools } from './write-claim-rows.js';
 
 export interface ClaimRunOptions {
   /** Claim these reports; else every complete report of `period`; else every complete report. */
@@ -94,22 +95,25 @@ export async function runClaim(store: Store, options: ClaimRunOptions): Promise<
     store,
     { stage: 'claim', params, codeVersion: options.codeVersion, now: options.now() },
     options.now,
-    // One transaction for the run: the reports' old rows deleted once (not per report), the new ones
-    // appended; a run that fails leaves the previous claims as they were.
+    // One transaction for the run: the reports' old rows deleted once (not per report); the claim lines
+    // of every report computed and inserted set-based in DuckDB (claim-lines-sql.ts, the TypeScript
+    // formulas being its oracle); then per report only the documents, built from the lines read back.
+    // A run that fails leaves the previous claims as they were.
     (runId) => store.transaction(async () => {
+      const staged = await stageClaimInputs(store, reportIds, options.config);
       await deleteClaimRows(store, reportIds);
+      await computeClaimLinesSql(store, options.config.society.code);
+      const lines = await insertStagedClaimRows(store, runId);
       const reports: ReportClaimResult[] = [];
-      let lines = 0;
       for (const [i, reportId] of reportIds.entries()) {
-        const inputs = await loadClaimInputs(store, reportId);
-        const claims = computeClaims(inputs, options.config);
+        const { inputs, claims } = await readStagedReport(store, staged, reportId);
         const docs = buildClaimDocuments(
           inputs,
           claims,
           options.config,
           options.issueDate ?? inputs.report.dayAfterPeriod,
         );
-        await writeClaimRows(store, reportId, claims, docs, runId, true);
+        await writeInvoicesAndPools(store, reportId, claims.pools, docs, runId);
         const dir = join(options.outDir, safeName(reportId));
         await mkdir(dir, { recursive: true });
         const files: string[] = [];
@@ -141,7 +145,6 @@ export async function runClaim(store: Store, options: ClaimRunOptions): Promise<
           })),
           files,
         });
-        lines += claims.lines.length;
         options.onProgress?.({ report: reportId, done: i + 1, total: reportIds.length });
       }
       return { reports, counts: { reports: reports.length, claim_lines: lines } };

@@ -1,6 +1,6 @@
 import { quoteLiteral, sql, type Store } from '../../warehouse/index.js';
 import type { ClaimDocuments } from './claim-documents.js';
-import type { ComputedClaims } from './compute-claims.js';
+import type { ComputedClaims, ComputedPool } from './compute-claims.js';
 
 /**
  * Deletes the claim rows (invoices, claim_lines, claim_shares, claim_pools, claim_overclaims) of these
@@ -80,21 +80,32 @@ export async function writeClaimRows(
       shares.closeSync();
     }
 
+    await writeInvoicesAndPools(store, reportId, claims.pools, docs, runId);
+    for (const o of claims.overclaims) {
+      await store.run(sql`INSERT INTO claim_overclaims VALUES (${reportId}, ${o.summaryId}, ${o.workId}, ${o.rightType}, ${o.ownShare}, ${o.othersShare},
+        ${o.disputed}, ${o.status}, ${o.held.toString()}::HUGEINT, ${runId})`);
+    }
+  });
+}
+
+/** Inserts a report's invoices (from its documents) and its pools (the formula inputs per summary). */
+export async function writeInvoicesAndPools(
+  store: Store,
+  reportId: string,
+  pools: readonly ComputedPool[],
+  docs: ClaimDocuments,
+  runId: string,
+): Promise<void> {
     for (const inv of docs.invoices) {
       await store.run(sql`INSERT INTO invoices VALUES (${inv.invoiceId}, ${reportId}, ${inv.licensor}, ${inv.rightsController}, ${inv.currency},
         ${inv.amount.toString()}::HUGEINT, ${inv.performing.toString()}::HUGEINT, ${inv.mechanical.toString()}::HUGEINT,
         ${inv.heldOverclaim.toString()}::HUGEINT, ${docs.cdmFile}, 'issued', ${runId})`);
     }
-    for (const p of claims.pools) {
+    for (const p of pools) {
       await store.run(sql`INSERT INTO claim_pools VALUES (${reportId}, ${p.summary.summaryId}, ${p.tariffLabel}, ${p.summary.netRevenue.toString()}::HUGEINT,
         ${(p.summary.subscribers ?? 0n).toString()}::BIGINT, ${p.totalUsages.toString()}::BIGINT, ${p.reportUsages.toString()}::BIGINT, ${p.tariff.rateBp},
         ${p.tariff.minPerSubscriber.toString()}::HUGEINT, ${p.tariff.minPerStream.toString()}::HUGEINT, ${p.fee.rateAmount.toString()}::HUGEINT,
         ${p.fee.subscriberAmount.toString()}::HUGEINT, ${p.fee.streamAmount.toString()}::HUGEINT, ${p.fee.fee.toString()}::HUGEINT, ${p.fee.basis},
         ${p.tariff.split.performing}, ${p.tariff.split.mechanical}, ${p.currency}, ${runId})`);
     }
-    for (const o of claims.overclaims) {
-      await store.run(sql`INSERT INTO claim_overclaims VALUES (${reportId}, ${o.summaryId}, ${o.workId}, ${o.rightType}, ${o.ownShare}, ${o.othersShare},
-        ${o.disputed}, ${o.status}, ${o.held.toString()}::HUGEINT, ${runId})`);
-    }
-  });
 }
