@@ -19,19 +19,8 @@ export interface ReportedResource {
   };
 }
 
-type Damage =
-  | 'no-isrc'
-  | 'wrong-isrc'
-  | 'typo'
-  | 'case'
-  | 'accents'
-  | 'title-live'
-  | 'title-remastered'
-  | 'title-feat'
-  | 'artist-join'
-  | 'translated'
-  | 'medley';
-const DAMAGES: readonly Damage[] = [
+/** The damage a service does to one resource's metadata, drawn with DAMAGE_WEIGHTS (same order). */
+const DAMAGES = [
   'no-isrc',
   'wrong-isrc',
   'typo',
@@ -43,7 +32,8 @@ const DAMAGES: readonly Damage[] = [
   'artist-join',
   'translated',
   'medley',
-];
+] as const satisfies readonly NoiseKind[];
+type Damage = (typeof DAMAGES)[number];
 const DAMAGE_WEIGHTS = [3, 1, 3, 2, 2, 1, 1, 1, 2, 1, 0.6];
 
 /** A one-letter mistake: two letters swapped, one dropped or one doubled. */
