@@ -143,6 +143,16 @@ export async function distribute(
       const conservation = await checkConservation(store);
       options.onProgress?.('conservation');
       const summary = await summarise(store, date, seq);
+      const record = (id: string) =>
+        persist(store, {
+          distributionId,
+          seq,
+          period: period.text,
+          date,
+          runId: id,
+          conservation,
+          now: options.now(),
+        });
       let files: string[] = [];
       if (dir && !options.dryRun && runId) {
         const tmp = `${dir}.tmp`;
@@ -156,30 +166,14 @@ export async function distribute(
             pdf: options.pdf ?? true,
           });
           options.onProgress?.('files');
-          await persist(store, {
-            distributionId,
-            seq,
-            period: period.text,
-            date,
-            runId,
-            conservation,
-            now: options.now(),
-          });
+          await record(runId);
         } catch (error) {
           rmSync(tmp, { recursive: true, force: true });
           throw error;
         }
         renameSync(tmp, dir);
       } else if (runId) {
-        await persist(store, {
-          distributionId,
-          seq,
-          period: period.text,
-          date,
-          runId,
-          conservation,
-          now: options.now(),
-        });
+        await record(runId);
       }
       const result: DistributionResult = {
         distribution: distributionId,
