@@ -161,3 +161,25 @@ export function distributeOptions(extra: Partial<DistributeOptions> = {}): Distr
     ...extra,
   };
 }
+
+/**
+ * The worked example plus a paid invoice `INV-2` of 100.00 with one performing line `C-2` on W1 split
+ * 50/50 between the example's author `P-A` and `composer`, a party the tests leave unknown at first.
+ */
+export async function insertExampleWithNewComposer(store: Store, composer: string): Promise<void> {
+  await insertWorkedExample(store);
+  await insertInvoice(store, 'INV-2', 100_000_000n);
+  await insertClaimLine(store, {
+    claimId: 'C-2',
+    invoiceId: 'INV-2',
+    workId: 'W1',
+    rightType: 'performing',
+    claimed: 100_000_000n,
+    shareClaimed: 10000,
+    shares: [
+      { party: 'P-A', role: 'A', share: 5000 },
+      { party: composer, role: 'C', share: 5000 },
+    ],
+  });
+  await insertPayment(store, 'pay-1', 'INV-2', 100_000_000n);
+}

@@ -1,33 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../warehouse/index.js';
-import {
-  distributeOptions,
-  insertClaimLine,
-  insertInvoice,
-  insertParty,
-  insertPayment,
-  insertWorkedExample,
-} from './claim-tables.fixture.js';
+import { distributeOptions, insertExampleWithNewComposer, insertParty } from './claim-tables.fixture.js';
 import { distribute, type DistributeOptions } from './distribute.js';
 
 let store: Store;
 beforeEach(async () => {
   store = await openStore(':memory:', { threads: 1 });
-  await insertWorkedExample(store);
-  await insertInvoice(store, 'INV-2', 100_000_000n);
-  await insertClaimLine(store, {
-    claimId: 'C-2',
-    invoiceId: 'INV-2',
-    workId: 'W1',
-    rightType: 'performing',
-    claimed: 100_000_000n,
-    shareClaimed: 10000,
-    shares: [
-      { party: 'P-A', role: 'A', share: 5000 },
-      { party: 'P-NEW', role: 'C', share: 5000 },
-    ],
-  });
-  await insertPayment(store, 'pay-1', 'INV-2', 100_000_000n);
+  await insertExampleWithNewComposer(store, 'P-NEW');
 });
 afterEach(() => store.close());
 

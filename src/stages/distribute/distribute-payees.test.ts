@@ -3,6 +3,7 @@ import { micros } from '../../domain/index.js';
 import { openStore, type Store } from '../../warehouse/index.js';
 import {
   distributeOptions as opts,
+  insertExampleWithNewComposer,
   insertClaimLine,
   insertInvoice,
   insertParty,
@@ -34,21 +35,7 @@ describe('distribute: who receives the money', () => {
   });
 
   it('holds the share of a party it does not know, with its reason and age', async () => {
-    await insertWorkedExample(store);
-    await insertInvoice(store, 'INV-2', 100_000_000n);
-    await insertClaimLine(store, {
-      claimId: 'C-2',
-      invoiceId: 'INV-2',
-      workId: 'W1',
-      rightType: 'performing',
-      claimed: 100_000_000n,
-      shareClaimed: 10000,
-      shares: [
-        { party: 'P-A', role: 'A', share: 5000 },
-        { party: 'P-NOBODY', role: 'C', share: 5000 },
-      ],
-    });
-    await insertPayment(store, 'pay-1', 'INV-2', 100_000_000n);
+    await insertExampleWithNewComposer(store, 'P-NOBODY');
     const result = await distribute(store, opts());
     // 100.00 − 13 % − 1 % = 86.00 net, half of it to the unknown composer.
     expect(result.held.balances).toEqual([
