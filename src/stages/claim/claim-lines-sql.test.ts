@@ -111,7 +111,9 @@ async function seed(store: Store, x: Input) {
         VALUES (${id}, ${block}, ${u.resource}, ${work}, 'isrc', 1000, ${work === null ? 'unidentified' : 'accepted'}, 'test', 'run-0')`);
     }
     for (const o of rep.others)
-      await store.run(sql`INSERT INTO reported_claims VALUES (${id}, ${`W${o.work}`}, ${o.right}, 'OTHER', ${o.share})`);
+      await store.run(
+        sql`INSERT INTO reported_claims VALUES (${id}, ${`W${o.work}`}, ${o.right}, 'OTHER', ${o.share})`,
+      );
   }
 }
 
@@ -150,7 +152,8 @@ describe('the set-based claim path', () => {
           for (const [r, rep] of result.reports.entries()) {
             const { inputs, claims } = oracle[r]!;
             const docs = buildClaimDocuments(inputs, claims, config, inputs.report.dayAfterPeriod);
-            const rows = await store.all(sql`SELECT claim_id, invoice_id, summary_id, block_id, resource_ref, dsp_resource_id,
+            const rows =
+              await store.all(sql`SELECT claim_id, invoice_id, summary_id, block_id, resource_ref, dsp_resource_id,
                 work_id, right_type, licensor, mandate_id, service, commercial_model, territory, usages, work_value,
                 share_claimed, claimed_amount, held_overclaim, run_id
               FROM claim_lines WHERE report_id = ${`R${r}`} ORDER BY claim_id`);
@@ -179,13 +182,34 @@ describe('the set-based claim path', () => {
               }))
               .sort((a, b) => (a.claim_id < b.claim_id ? -1 : 1));
             expect(rows).toEqual(expected);
-            const shares = await store.all(sql`SELECT cs.claim_id, cs.party_id, cs.role, cs.share FROM claim_shares cs
+            const shares =
+              await store.all(sql`SELECT cs.claim_id, cs.party_id, cs.role, cs.share FROM claim_shares cs
               JOIN claim_lines cl USING (claim_id) WHERE cl.report_id = ${`R${r}`} ORDER BY ALL`);
             const expectedShares = claims.lines
-              .flatMap((l) => l.parties.map((p) => ({ claim_id: l.claimId, party_id: p.partyId, role: p.role, share: p.share })))
-              .sort((a, b) => (a.claim_id < b.claim_id ? -1 : a.claim_id > b.claim_id ? 1 : a.party_id < b.party_id ? -1 : a.party_id > b.party_id ? 1 : a.role < b.role ? -1 : 1));
+              .flatMap((l) =>
+                l.parties.map((p) => ({
+                  claim_id: l.claimId,
+                  party_id: p.partyId,
+                  role: p.role,
+                  share: p.share,
+                })),
+              )
+              .sort((a, b) =>
+                a.claim_id < b.claim_id
+                  ? -1
+                  : a.claim_id > b.claim_id
+                    ? 1
+                    : a.party_id < b.party_id
+                      ? -1
+                      : a.party_id > b.party_id
+                        ? 1
+                        : a.role < b.role
+                          ? -1
+                          : 1,
+              );
             expect(shares).toEqual(expectedShares);
-            const overclaims = await store.all(sql`SELECT summary_id, work_id, right_type, own_share, others_share, disputed,
+            const overclaims =
+              await store.all(sql`SELECT summary_id, work_id, right_type, own_share, others_share, disputed,
                 claim_status, held_overclaim FROM claim_overclaims WHERE report_id = ${`R${r}`} ORDER BY ALL`);
             const expectedOverclaims = claims.overclaims
               .map((o) => ({
@@ -198,12 +222,18 @@ describe('the set-based claim path', () => {
                 claim_status: o.status,
                 held_overclaim: o.held,
               }))
-              .sort((a, b) => (`${a.summary_id}\u0000${a.work_id}\u0000${a.right_type}` < `${b.summary_id}\u0000${b.work_id}\u0000${b.right_type}` ? -1 : 1));
+              .sort((a, b) =>
+                `${a.summary_id}\u0000${a.work_id}\u0000${a.right_type}` <
+                `${b.summary_id}\u0000${b.work_id}\u0000${b.right_type}`
+                  ? -1
+                  : 1,
+              );
             expect(overclaims).toEqual(expectedOverclaims);
             const read = (name: string) => readFileSync(join(dir, `R${r}`, name), 'utf8');
             expect(read(docs.cdmFile)).toBe(formatCdm(docs.cdm));
             expect(read(docs.ccidFile)).toBe(formatCcid(docs.ccid));
-            for (const inv of docs.invoices) expect(read(`${inv.invoiceId}.json`)).toBe(formatInvoiceJson(inv));
+            for (const inv of docs.invoices)
+              expect(read(`${inv.invoiceId}.json`)).toBe(formatInvoiceJson(inv));
             expect(rep.invoices.map((i) => i.invoice_id)).toEqual(docs.invoices.map((i) => i.invoiceId));
           }
         } finally {

@@ -39,8 +39,13 @@ export async function stageClaimInputs(
   config: ClaimConfig,
 ): Promise<StagedClaimRun> {
   await store.run(`CREATE OR REPLACE TEMP TABLE claim_run_reports (report_id VARCHAR PRIMARY KEY)`);
-  await insertRows(store, 'claim_run_reports', reportIds.map((id) => [id]));
-  const reportRows = await store.all<Row>(`SELECT q.report_id, r.report_id IS NOT NULL AS found, message_id, sender,
+  await insertRows(
+    store,
+    'claim_run_reports',
+    reportIds.map((id) => [id]),
+  );
+  const reportRows =
+    await store.all<Row>(`SELECT q.report_id, r.report_id IS NOT NULL AS found, message_id, sender,
       coalesce(sender_name, sender) AS sender_name, service, territory,
       strftime(period_start, '%Y-%m-%d') AS period_start, strftime(period_end, '%Y-%m-%d') AS period_end,
       strftime(period_end + INTERVAL 1 DAY, '%Y-%m-%d') AS day_after, status
@@ -137,8 +142,16 @@ export async function stageClaimInputs(
     pools.set(reportId, list);
     const territory = summary.territory ?? report.territory;
     territoriesOfUse.add(territory);
-    ctxRows.push([reportId, summary.summaryId, fee.fee.toString(), basis.toString(), reportUsages.toString(),
-      tariff.split.performing, tariff.split.mechanical, territory]);
+    ctxRows.push([
+      reportId,
+      summary.summaryId,
+      fee.fee.toString(),
+      basis.toString(),
+      reportUsages.toString(),
+      tariff.split.performing,
+      tariff.split.mechanical,
+      territory,
+    ]);
     for (const rightType of CLAIMED_RIGHTS) {
       const ctx = {
         territory,

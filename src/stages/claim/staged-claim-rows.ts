@@ -4,7 +4,6 @@ import type { ClaimedRight, ComputedClaimLine, ComputedClaims } from './compute-
 import type { ClaimInputs, ClaimResource, ClaimSummary, ClaimWork } from './claim-inputs.js';
 import type { StagedClaimRun } from './stage-claim-inputs.js';
 
-type Row = Record<string, unknown>;
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v as string));
 
 /**
@@ -54,7 +53,8 @@ export async function readStagedReport(
   const staged = run.reports.get(reportId);
   if (!staged) throw new TuttiError('INTERNAL', `report ${reportId} was not staged`);
   const summaries = new Map<string, ClaimSummary>(staged.pools.map((p) => [p.summary.summaryId, p.summary]));
-  const rows = await store.all<Row>(sql`WITH rr AS (
+  // Columnar read: one JS array per column instead of one object per row (the rows are the whole report).
+  const query = sql`WITH rr AS (
       SELECT block_id, resource_ref, min(isrc) AS isrc, min(title) AS title, min(display_artist) AS display_artist
       FROM report_resources WHERE report_id = ${reportId} GROUP BY block_id, resource_ref)
     SELECT n.claim_id, n.cdm_claim_id, n.summary_id, n.block_id, n.resource_ref, n.work_id, n.right_type, n.licensor,
@@ -62,44 +62,78 @@ export async function readStagedReport(
       r.dsp_resource_id, r.transaction_id, r.usages, rr.isrc, rr.title, rr.display_artist, w.title AS work_title, w.iswc
     FROM claim_new n JOIN claim_res r USING (report_id, summary_id, block_id, resource_ref)
       LEFT JOIN rr USING (block_id, resource_ref) LEFT JOIN works w ON w.work_id = n.work_id
-    WHERE n.report_id = ${reportId} ORDER BY n.line_ord`);
+    WHERE n.report_id = ${reportId} ORDER BY n.line_ord`;
+  const c = (await store.connection.runAndReadAll(query.text, query.values)).getColumnsObjectJS() as Record<
+    string,
+    unknown[]
+  >;
+  const col = (name: string): unknown[] => c[name] ?? [];
+  const claimIds = col('claim_id');
+  const cdmIds = col('cdm_claim_id');
+  const summaryIds = col('summary_id');
+  const blockIds = col('block_id');
+  const refs = col('resource_ref');
+  const workIds = col('work_id');
+  const rights = col('right_type');
+  const licensors = col('licensor');
+  const mandateIds = col('mandate_id');
+  const workValues = col('work_value');
+  const resourceValues = col('resource_value');
+  const shares = col('share_claimed');
+  const claimed = col('claimed_amount');
+  const held = col('held_overclaim');
+  const dspIds = col('dsp_resource_id');
+  const txIds = col('transaction_id');
+  const usages = col('usages');
+  const isrcs = col('isrc');
+  const titles = col('title');
+  const artists = col('display_artist');
+  const workTitles = col('work_title');
+  const iswcs = col('iswc');
   const territoryOf = (s: ClaimSummary) => s.territory ?? staged.report.territory;
   const lines: ComputedClaimLine[] = [];
   let resource: ClaimResource | null = null;
-  for (const x of rows) {
-    const summary = summaries.get(String(x['summary_id'])) as ClaimSummary;
-    const blockId = String(x['block_id']);
-    const resourceRef = String(x['resource_ref']);
+  let summary: ClaimSummary | undefined;
+  for (let i = 0; i < claimIds.length; i++) {
+    // A resource object per summary × resource: the same resource may be used in several summaries.
+    if (summary?.summaryId !== summaryIds[i]) {
+      summary = summaries.get(String(summaryIds[i]));
+      resource = null;
+    }
+    if (summary === undefined)
+      throw new TuttiError('INTERNAL', `summary ${String(summaryIds[i])} was not staged`);
+    const blockId = String(blockIds[i]);
+    const resourceRef = String(refs[i]);
     if (resource === null || resource.blockId !== blockId || resource.resourceRef !== resourceRef) {
       resource = {
         blockId,
         resourceRef,
-        dspResourceId: str(x['dsp_resource_id']),
-        transactionId: str(x['transaction_id']),
-        usages: BigInt(x['usages'] as bigint),
-        workId: String(x['work_id']),
-        isrc: str(x['isrc']),
-        title: str(x['title']),
-        displayArtist: str(x['display_artist']),
-        workTitle: str(x['work_title']),
-        iswc: str(x['iswc']),
+        dspResourceId: str(dspIds[i]),
+        transactionId: str(txIds[i]),
+        usages: BigInt(usages[i] as bigint),
+        workId: String(workIds[i]),
+        isrc: str(isrcs[i]),
+        title: str(titles[i]),
+        displayArtist: str(artists[i]),
+        workTitle: str(workTitles[i]),
+        iswc: str(iswcs[i]),
       };
     }
     lines.push({
-      claimId: String(x['claim_id']),
-      cdmClaimId: String(x['cdm_claim_id']),
+      claimId: String(claimIds[i]),
+      cdmClaimId: String(cdmIds[i]),
       summary,
       resource,
-      workId: String(x['work_id']),
-      rightType: String(x['right_type']) as ClaimedRight,
-      licensor: String(x['licensor']),
-      mandateId: str(x['mandate_id']),
+      workId: String(workIds[i]),
+      rightType: String(rights[i]) as ClaimedRight,
+      licensor: String(licensors[i]),
+      mandateId: str(mandateIds[i]),
       territory: territoryOf(summary),
-      workValue: micros(BigInt(x['work_value'] as bigint)),
-      resourceValue: micros(BigInt(x['resource_value'] as bigint)),
-      shareClaimed: Number(x['share_claimed']),
-      claimedAmount: micros(BigInt(x['claimed_amount'] as bigint)),
-      heldOverclaim: micros(BigInt(x['held_overclaim'] as bigint)),
+      workValue: micros(BigInt(workValues[i] as bigint)),
+      resourceValue: micros(BigInt(resourceValues[i] as bigint)),
+      shareClaimed: Number(shares[i]),
+      claimedAmount: micros(BigInt(claimed[i] as bigint)),
+      heldOverclaim: micros(BigInt(held[i] as bigint)),
       parties: [],
     });
   }
