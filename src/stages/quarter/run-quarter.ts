@@ -4,13 +4,13 @@ import { micros, parsePeriod, TuttiError, type Micros } from '../../domain/index
 import { DEFAULT_MATCH_OPTIONS } from '../../matching/index.js';
 import { sql, type Store } from '../../warehouse/index.js';
 import { DEFAULT_CLAIM_CONFIG_JSON, parseClaimConfig, runClaim, type ClaimConfig } from '../claim/index.js';
-import { recordPayment } from '../collect/index.js';
 import { importCwrFile } from '../cwr/index.js';
 import { distribute } from '../distribute/index.js';
 import { ingestDsrFiles } from '../dsr/index.js';
 import { runIdentifyStage } from '../identify/index.js';
 import { importMandates, markSocietyMembers, parseMandatesJson } from '../mandates/index.js';
 import { findQuarterInputs } from './find-inputs.js';
+import { payOpenInvoices } from './pay-open-invoices.js';
 
 export interface QuarterOptions {
   /** `YYYY-MM`, `YYYY-Qn` or `YYYY`. */
@@ -139,21 +139,8 @@ export async function runQuarter(store: Store, options: QuarterOptions): Promise
 
   await stage('collect', async () => {
     if (!options.assumePaid) return { payments: 0, skipped: 'no --assume-paid' };
-    const open = await store.all<{ invoice_id: string; outstanding: bigint }>(sql`SELECT i.invoice_id,
-        (i.amount - coalesce((SELECT sum(p.amount) FROM payments p WHERE p.invoice_id = i.invoice_id), 0))::HUGEINT AS outstanding
-      FROM invoices i JOIN reports r USING (report_id)
-      WHERE r.period_start BETWEEN ${period.start}::DATE AND ${period.end}::DATE
-      ORDER BY i.invoice_id`);
-    let payments = 0;
-    for (const invoice of open) {
-      if (invoice.outstanding <= 0n) continue;
-      await recordPayment(
-        store,
-        { invoiceId: invoice.invoice_id, amount: micros(invoice.outstanding), receivedOn: period.end },
-        run,
-      );
-      payments++;
-    }
+    // One run and one INSERT for every open invoice (was one run per invoice).
+    const payments = await payOpenInvoices(store, period, run);
     return { payments };
   });
 
