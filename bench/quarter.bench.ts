@@ -23,6 +23,8 @@ export interface QuarterBenchResult {
   readonly generate_seconds: number;
   readonly stages: Record<QuarterStage, number>;
   readonly conservation_ok: boolean;
+  /** Whether member statement PDFs were written (`--no-pdf` leaves them out). */
+  readonly pdf: boolean;
 }
 
 const SERVICES = ['Spotify', 'Deezer', 'AppleMusic', 'YouTube'];
@@ -74,7 +76,13 @@ async function bareQuarter(dbPath: string, dsrFiles: readonly string[], parquet:
   return seconds;
 }
 
-export async function runQuarterBench(options: { lines: number; dir: string; works?: number }): Promise<QuarterBenchResult> {
+export async function runQuarterBench(options: {
+  lines: number;
+  dir: string;
+  works?: number;
+  /** Write member statement PDFs (default true). */
+  pdf?: boolean;
+}): Promise<QuarterBenchResult> {
   const dir = resolve(options.dir);
   rmSync(dir, { recursive: true, force: true });
   const months = ['2024-01'];
@@ -97,6 +105,7 @@ export async function runQuarterBench(options: { lines: number; dir: string; wor
     inDir: join(dir, 'in'),
     outDir: join(dir, 'out'),
     assumePaid: true,
+    statementPdfs: options.pdf ?? true,
     codeVersion: 'bench',
     now: () => new Date('2024-02-15T00:00:00Z'),
   });
@@ -116,5 +125,6 @@ export async function runQuarterBench(options: { lines: number; dir: string; wor
     generate_seconds: Math.round(generateSeconds * 100) / 100,
     stages: result.seconds,
     conservation_ok: result.conservation?.['ok'] === true,
+    pdf: options.pdf ?? true,
   };
 }

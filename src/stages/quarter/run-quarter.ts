@@ -20,6 +20,8 @@ export interface QuarterOptions {
   /** Record every open invoice of the period as paid in full on the period's last day (demos, benchmarks). */
   readonly assumePaid: boolean;
   readonly claimConfig?: ClaimConfig;
+  /** Write member statement PDFs (default true); CSV and Parquet statements are always written. */
+  readonly statementPdfs?: boolean;
   readonly codeVersion: string;
   readonly now: () => Date;
   /** Called when a stage starts and ends, with its counts. */
@@ -146,7 +148,12 @@ export async function runQuarter(store: Store, options: QuarterOptions): Promise
 
   let conservation: Record<string, unknown> | null = null;
   await stage('distribute', async () => {
-    const result = await distribute(store, { period: period.text, outDir: statementsDir, ...run });
+    const result = await distribute(store, {
+      period: period.text,
+      outDir: statementsDir,
+      pdf: options.statementPdfs ?? true,
+      ...run,
+    });
     conservation = result.conservation as unknown as Record<string, unknown>;
     return {
       distribution: result.distribution,
