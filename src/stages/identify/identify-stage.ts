@@ -83,8 +83,7 @@ export async function runIdentifyStage(
         options: input.options,
         ...(input.onProgress ? { onProgress: input.onProgress } : {}),
       });
-      const reports: ReportIdentification[] = [];
-      for (const report of reportIds) reports.push(await summarise(store, report));
+      const reports = await summarise(store, reportIds);
       const totals = {
         reports: reports.length,
         resources: sum(reports, (r) => r.resources),
@@ -92,7 +91,7 @@ export async function runIdentifyStage(
         review: sum(reports, (r) => r.review),
         unidentified: sum(reports, (r) => r.unidentified),
         by_method: mergeCounts(reports.map((r) => r.by_method)),
-        usages_identified_pct: await usagesPct(store, reportIds),
+        usages_identified_pct: (await usagesBp(store, reportIds)).get(ALL) ?? 0,
       };
       return {
         reports,
@@ -116,34 +115,46 @@ function mergeCounts(all: readonly Record<string, number>[]): Record<string, num
   return out;
 }
 
-async function summarise(store: Store, report: string): Promise<ReportIdentification> {
-  const rows = await store.all<{ method: string; status: string; n: bigint }>(sql`
-    SELECT method, status, count(DISTINCT json_extract_string(evidence, '$.resource_key')) AS n
-    FROM matches WHERE report_id = ${report} GROUP BY ALL`);
-  const count = (f: (r: { method: string; status: string }) => boolean) =>
-    sum(rows.filter(f), (r) => Number(r.n));
-  const byMethod: Record<string, number> = {};
-  for (const r of rows)
-    if (r.status === 'accepted') byMethod[r.method] = (byMethod[r.method] ?? 0) + Number(r.n);
-  return {
-    report,
-    resources: count(() => true),
-    accepted: count((r) => r.status === 'accepted'),
-    review: count((r) => r.status === 'review'),
-    unidentified: count((r) => r.status === 'unidentified'),
-    by_method: byMethod,
-    usages_identified_pct: await usagesPct(store, [report]),
-  };
+const ALL = '\u0000all';
+
+/** Per report, its resources by status and method: one grouped query for every report of the run. */
+async function summarise(store: Store, reportIds: readonly string[]): Promise<ReportIdentification[]> {
+  if (reportIds.length === 0) return [];
+  const rows = await store.all<{ report_id: string; method: string; status: string; n: bigint }>(sql`
+    SELECT report_id, method, status, count(DISTINCT json_extract_string(evidence, '$.resource_key')) AS n
+    FROM matches WHERE list_contains(string_split(${reportIds.join('\u001f')}, chr(31)), report_id) GROUP BY ALL`);
+  const pct = await usagesBp(store, reportIds);
+  return reportIds.map((report) => {
+    const mine = rows.filter((r) => r.report_id === report);
+    const count = (f: (r: { method: string; status: string }) => boolean) =>
+      sum(mine.filter(f), (r) => Number(r.n));
+    const byMethod: Record<string, number> = {};
+    for (const r of mine)
+      if (r.status === 'accepted') byMethod[r.method] = (byMethod[r.method] ?? 0) + Number(r.n);
+    return {
+      report,
+      resources: count(() => true),
+      accepted: count((r) => r.status === 'accepted'),
+      review: count((r) => r.status === 'review'),
+      unidentified: count((r) => r.status === 'unidentified'),
+      by_method: byMethod,
+      usages_identified_pct: pct.get(report) ?? 0,
+    };
+  });
 }
 
-/** Usages on accepted resources over all usages, in basis points computed in integers, as a percent. */
-async function usagesPct(store: Store, reports: readonly string[]): Promise<number> {
-  if (reports.length === 0) return 0;
-  const row = await store.one<{ bp: bigint | null }>(sql`
-    WITH u AS (SELECT u.usages, m.status = 'accepted' AS ok FROM usage_lines u
+/**
+ * Usages on accepted resources over all usages, in basis points computed in integers, as a percent:
+ * per report and, under `ALL`, over all of them (one grouped query with ROLLUP).
+ */
+async function usagesBp(store: Store, reports: readonly string[]): Promise<Map<string, number>> {
+  if (reports.length === 0) return new Map();
+  const rows = await store.all<{ report_id: string | null; bp: bigint | null }>(sql`
+    WITH u AS (SELECT u.report_id, u.usages, m.status = 'accepted' AS ok FROM usage_lines u
       LEFT JOIN (SELECT DISTINCT report_id, block_id, resource_ref, status FROM matches WHERE status = 'accepted') m
         USING (report_id, block_id, resource_ref)
       WHERE list_contains(string_split(${reports.join('\u001f')}, chr(31)), u.report_id))
-    SELECT CASE WHEN sum(usages) = 0 THEN 0 ELSE (sum(CASE WHEN ok THEN usages ELSE 0 END) * 10000) // sum(usages) END AS bp FROM u`);
-  return Number(row?.bp ?? 0n) / 100;
+    SELECT report_id, CASE WHEN sum(usages) = 0 THEN 0 ELSE (sum(CASE WHEN ok THEN usages ELSE 0 END) * 10000) // sum(usages) END AS bp
+    FROM u GROUP BY ROLLUP (report_id)`);
+  return new Map(rows.map((r) => [r.report_id ?? ALL, Number(r.bp ?? 0n) / 100]));
 }
