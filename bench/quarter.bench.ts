@@ -54,7 +54,10 @@ function fileLines(dir: string): { files: string[]; lines: number } {
 /** The bare engine: the same DSR files, one DuckDB script, no bookkeeping, no exact remainders. */
 async function bareQuarter(dbPath: string, dsrFiles: readonly string[], parquet: string): Promise<number> {
   const store = await openStore(dbPath);
-  const columns = Array.from({ length: 24 }, (_, i) => `'c${String(i + 1).padStart(2, '0')}': 'VARCHAR'`).join(', ');
+  const columns = Array.from(
+    { length: 24 },
+    (_, i) => `'c${String(i + 1).padStart(2, '0')}': 'VARCHAR'`,
+  ).join(', ');
   const started = performance.now();
   await store.run(`CREATE TEMP TABLE raw AS SELECT * FROM read_csv([${dsrFiles.map(quoteLiteral).join(', ')}],
     delim = '\t', quote = '', escape = '', header = false, auto_detect = false, null_padding = true,
@@ -92,7 +95,14 @@ export async function runQuarterBench(options: {
   const works = options.works ?? Math.min(200_000, Math.max(1_000, Math.round(options.lines / 100)));
 
   let started = performance.now();
-  const plan = createDatasetPlan({ works, services: SERVICES, territories: TERRITORIES, months, seed: 7, usageLinesPerReport });
+  const plan = createDatasetPlan({
+    works,
+    services: SERVICES,
+    territories: TERRITORIES,
+    months,
+    seed: 7,
+    usageLinesPerReport,
+  });
   const generated = await writeDataset(plan, join(dir, 'in'));
   const generateSeconds = (performance.now() - started) / 1000;
   const dsr = fileLines(join(dir, 'in', 'dsr'));

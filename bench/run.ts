@@ -23,7 +23,10 @@ if (!Number.isInteger(lines) || lines < 1000) {
 if (!json) process.stderr.write(`quarter bench: ${lines.toLocaleString('en')} report lines…\n`);
 const result = await runQuarterBench({ lines, pdf, dir: join('bench', 'data', 'quarter') });
 mkdirSync(join('bench', 'results'), { recursive: true });
-writeFileSync(join('bench', 'results', pdf ? 'quarter.json' : 'quarter-no-pdf.json'), `${JSON.stringify(result, null, 2)}\n`);
+writeFileSync(
+  join('bench', 'results', pdf ? 'quarter.json' : 'quarter-no-pdf.json'),
+  `${JSON.stringify(result, null, 2)}\n`,
+);
 if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
 else {
   process.stdout.write(

@@ -99,56 +99,57 @@ export async function runClaim(store: Store, options: ClaimRunOptions): Promise<
     // of every report computed and inserted set-based in DuckDB (claim-lines-sql.ts, the TypeScript
     // formulas being its oracle); then per report only the documents, built from the lines read back.
     // A run that fails leaves the previous claims as they were.
-    (runId) => store.transaction(async () => {
-      const staged = await stageClaimInputs(store, reportIds, options.config);
-      await deleteClaimRows(store, reportIds);
-      await computeClaimLinesSql(store, options.config.society.code);
-      const lines = await insertStagedClaimRows(store, runId);
-      const reports: ReportClaimResult[] = [];
-      for (const [i, reportId] of reportIds.entries()) {
-        const { inputs, claims } = await readStagedReport(store, staged, reportId);
-        const docs = buildClaimDocuments(
-          inputs,
-          claims,
-          options.config,
-          options.issueDate ?? inputs.report.dayAfterPeriod,
-        );
-        await writeInvoicesAndPools(store, reportId, claims.pools, docs, runId);
-        const dir = join(options.outDir, safeName(reportId));
-        await mkdir(dir, { recursive: true });
-        const files: string[] = [];
-        const put = async (name: string, data: string | Buffer) => {
-          const path = join(dir, name);
-          await writeFile(path, data);
-          files.push(path);
-        };
-        await put(docs.cdmFile, formatCdm(docs.cdm));
-        await put(docs.ccidFile, formatCcid(docs.ccid));
-        for (const inv of docs.invoices) {
-          await put(`${inv.invoiceId}.json`, formatInvoiceJson(inv));
-          await put(`${inv.invoiceId}.pdf`, await renderInvoicePdf(inv));
+    (runId) =>
+      store.transaction(async () => {
+        const staged = await stageClaimInputs(store, reportIds, options.config);
+        await deleteClaimRows(store, reportIds);
+        await computeClaimLinesSql(store, options.config.society.code);
+        const lines = await insertStagedClaimRows(store, runId);
+        const reports: ReportClaimResult[] = [];
+        for (const [i, reportId] of reportIds.entries()) {
+          const { inputs, claims } = await readStagedReport(store, staged, reportId);
+          const docs = buildClaimDocuments(
+            inputs,
+            claims,
+            options.config,
+            options.issueDate ?? inputs.report.dayAfterPeriod,
+          );
+          await writeInvoicesAndPools(store, reportId, claims.pools, docs, runId);
+          const dir = join(options.outDir, safeName(reportId));
+          await mkdir(dir, { recursive: true });
+          const files: string[] = [];
+          const put = async (name: string, data: string | Buffer) => {
+            const path = join(dir, name);
+            await writeFile(path, data);
+            files.push(path);
+          };
+          await put(docs.cdmFile, formatCdm(docs.cdm));
+          await put(docs.ccidFile, formatCcid(docs.ccid));
+          for (const inv of docs.invoices) {
+            await put(`${inv.invoiceId}.json`, formatInvoiceJson(inv));
+            await put(`${inv.invoiceId}.pdf`, await renderInvoicePdf(inv));
+          }
+          const sumOf = (f: (l: (typeof claims.lines)[number]) => bigint) =>
+            micros(claims.lines.reduce((s, l) => s + f(l), 0n));
+          reports.push({
+            report: reportId,
+            works_claimed: new Set(claims.lines.map((l) => l.workId)).size,
+            amount_by_right: {
+              performing: sumOf((l) => (l.rightType === 'performing' ? l.claimedAmount : 0n)),
+              mechanical: sumOf((l) => (l.rightType === 'mechanical' ? l.claimedAmount : 0n)),
+            },
+            held_overclaim: sumOf((l) => l.heldOverclaim),
+            invoices: docs.invoices.map((inv) => ({
+              invoice_id: inv.invoiceId,
+              licensor: inv.licensor,
+              amount: inv.amount,
+            })),
+            files,
+          });
+          options.onProgress?.({ report: reportId, done: i + 1, total: reportIds.length });
         }
-        const sumOf = (f: (l: (typeof claims.lines)[number]) => bigint) =>
-          micros(claims.lines.reduce((s, l) => s + f(l), 0n));
-        reports.push({
-          report: reportId,
-          works_claimed: new Set(claims.lines.map((l) => l.workId)).size,
-          amount_by_right: {
-            performing: sumOf((l) => (l.rightType === 'performing' ? l.claimedAmount : 0n)),
-            mechanical: sumOf((l) => (l.rightType === 'mechanical' ? l.claimedAmount : 0n)),
-          },
-          held_overclaim: sumOf((l) => l.heldOverclaim),
-          invoices: docs.invoices.map((inv) => ({
-            invoice_id: inv.invoiceId,
-            licensor: inv.licensor,
-            amount: inv.amount,
-          })),
-          files,
-        });
-        options.onProgress?.({ report: reportId, done: i + 1, total: reportIds.length });
-      }
-      return { reports, counts: { reports: reports.length, claim_lines: lines } };
-    }),
+        return { reports, counts: { reports: reports.length, claim_lines: lines } };
+      }),
   );
   const total = (f: (r: ReportClaimResult) => Micros) => micros(run.reports.reduce((s, r) => s + f(r), 0n));
   return {

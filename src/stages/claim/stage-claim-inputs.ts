@@ -9,7 +9,15 @@ import { loadMandates } from './load-claim-inputs.js';
 import { computeFee } from './royalty-pool.js';
 
 type Row = Record<string, unknown>;
-const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v as string));
+// DuckDB gives text columns as strings; anything else (numbers, bigints) is printed as such.
+const str = (v: unknown): string | null =>
+  v === null || v === undefined
+    ? null
+    : typeof v === 'string'
+      ? v
+      : typeof v === 'number' || typeof v === 'bigint'
+        ? v.toString()
+        : JSON.stringify(v);
 const big = (v: unknown) => (v === null || v === undefined ? null : BigInt(v as bigint | number));
 
 /** What the run's documents need per report, beside the claim lines staged in SQL. */

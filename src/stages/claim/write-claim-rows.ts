@@ -10,7 +10,9 @@ import type { ComputedClaims, ComputedPool } from './compute-claims.js';
 export async function deleteClaimRows(store: Store, reportIds: readonly string[]): Promise<void> {
   const list = `[${reportIds.map((id) => quoteLiteral(id)).join(', ')}]::VARCHAR[]`;
   await store.transaction(async () => {
-    await store.run(`DELETE FROM claim_shares WHERE claim_id IN (SELECT claim_id FROM claim_lines WHERE list_contains(${list}, report_id))`);
+    await store.run(
+      `DELETE FROM claim_shares WHERE claim_id IN (SELECT claim_id FROM claim_lines WHERE list_contains(${list}, report_id))`,
+    );
     for (const table of ['claim_lines', 'invoices', 'claim_pools', 'claim_overclaims']) {
       await store.run(`DELETE FROM ${table} WHERE list_contains(${list}, report_id)`);
     }
@@ -96,16 +98,16 @@ export async function writeInvoicesAndPools(
   docs: ClaimDocuments,
   runId: string,
 ): Promise<void> {
-    for (const inv of docs.invoices) {
-      await store.run(sql`INSERT INTO invoices VALUES (${inv.invoiceId}, ${reportId}, ${inv.licensor}, ${inv.rightsController}, ${inv.currency},
+  for (const inv of docs.invoices) {
+    await store.run(sql`INSERT INTO invoices VALUES (${inv.invoiceId}, ${reportId}, ${inv.licensor}, ${inv.rightsController}, ${inv.currency},
         ${inv.amount.toString()}::HUGEINT, ${inv.performing.toString()}::HUGEINT, ${inv.mechanical.toString()}::HUGEINT,
         ${inv.heldOverclaim.toString()}::HUGEINT, ${docs.cdmFile}, 'issued', ${runId})`);
-    }
-    for (const p of pools) {
-      await store.run(sql`INSERT INTO claim_pools VALUES (${reportId}, ${p.summary.summaryId}, ${p.tariffLabel}, ${p.summary.netRevenue.toString()}::HUGEINT,
+  }
+  for (const p of pools) {
+    await store.run(sql`INSERT INTO claim_pools VALUES (${reportId}, ${p.summary.summaryId}, ${p.tariffLabel}, ${p.summary.netRevenue.toString()}::HUGEINT,
         ${(p.summary.subscribers ?? 0n).toString()}::BIGINT, ${p.totalUsages.toString()}::BIGINT, ${p.reportUsages.toString()}::BIGINT, ${p.tariff.rateBp},
         ${p.tariff.minPerSubscriber.toString()}::HUGEINT, ${p.tariff.minPerStream.toString()}::HUGEINT, ${p.fee.rateAmount.toString()}::HUGEINT,
         ${p.fee.subscriberAmount.toString()}::HUGEINT, ${p.fee.streamAmount.toString()}::HUGEINT, ${p.fee.fee.toString()}::HUGEINT, ${p.fee.basis},
         ${p.tariff.split.performing}, ${p.tariff.split.mechanical}, ${p.currency}, ${runId})`);
-    }
+  }
 }
