@@ -9,7 +9,7 @@ import { buildClaimDocuments } from './claim-documents.js';
 import type { ClaimConfig } from './claim-config.js';
 import { computeClaimLinesSql } from './claim-lines-sql.js';
 import { stageClaimInputs } from './stage-claim-inputs.js';
-import { insertStagedClaimRows, readStagedReport } from './staged-claim-rows.js';
+import { dropStagedClaimTables, insertStagedClaimRows, readStagedReport } from './staged-claim-rows.js';
 import { deleteClaimRows, writeInvoicesAndPools } from './write-claim-rows.js';
 
 export interface ClaimRunOptions {
@@ -148,6 +148,7 @@ export async function runClaim(store: Store, options: ClaimRunOptions): Promise<
           });
           options.onProgress?.({ report: reportId, done: i + 1, total: reportIds.length });
         }
+        await dropStagedClaimTables(store);
         return { reports, counts: { reports: reports.length, claim_lines: lines } };
       }),
   );

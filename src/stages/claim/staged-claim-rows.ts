@@ -164,3 +164,18 @@ export async function readStagedReport(
   };
   return { inputs, claims: { pools: staged.pools, lines, overclaims: [], currency: staged.currency } };
 }
+
+/** Drops the run's temp tables: the staged lines of a large quarter would otherwise stay in memory. */
+export async function dropStagedClaimTables(store: Store): Promise<void> {
+  for (const table of [
+    'claim_new',
+    'claim_cl',
+    'claim_val',
+    'claim_res',
+    'claim_ctx',
+    'claim_scope',
+    'claim_terr',
+    'claim_run_reports',
+  ])
+    await store.run(`DROP TABLE IF EXISTS ${table}`);
+}
