@@ -14,3 +14,10 @@ export { computeDistribution } from './compute-distribution.js';
 export { largestRemainderSql, type LargestRemainderSpec, type SplitAmount } from './largest-remainder-sql.js';
 export { fixedPartsSplitSql, type FixedPartsSpec } from './fixed-parts-split-sql.js';
 export { allocateInSteps } from './allocate-in-steps.js';
+export {
+  loadMemberStatement,
+  toStatementLine,
+  STATEMENT_ORDER_SQL,
+  STATEMENT_LINE_COLUMNS_SQL,
+  type StatementLineRow,
+} from './member-statement.js';

@@ -3,12 +3,11 @@ import { join } from 'node:path';
 import { micros } from '../../domain/index.js';
 import {
   STATEMENT_COLUMNS,
-  STATEMENT_ORDER,
   renderStatementPdf,
   type MemberStatement,
-  type StatementLine,
 } from '../../formats/statements/index.js';
 import { quoteLiteral, type Store } from '../../warehouse/index.js';
+import { STATEMENT_ORDER_SQL, toStatementLine, type StatementLineRow } from './member-statement.js';
 
 /** Exact decimal text of a HUGEINT of micro-units, in SQL (no DOUBLE on the way). */
 const moneyText = (column: string) =>
@@ -17,28 +16,10 @@ const moneyText = (column: string) =>
 /** Members whose lines one query reads. */
 const MEMBERS_PER_QUERY = 64;
 
-const ORDER = STATEMENT_ORDER.map((c) => `${c} NULLS FIRST`).join(', ');
+const ORDER = STATEMENT_ORDER_SQL;
 
-interface LineRow {
-  party_id: string;
-  party_name: string | null;
-  ipi_name_number: string | null;
-  work_id: string | null;
-  iswc: string | null;
-  work_title: string | null;
-  role: string | null;
-  share: number | null;
-  right_type: string | null;
-  service: string | null;
-  territory: string | null;
-  period_start: string | null;
-  period_end: string | null;
-  usages: bigint;
-  gross: bigint;
-  commission: bigint;
-  deductions: bigint;
-  net: bigint;
-  line_kind: 'normal' | 'adjustment';
+interface LineRow extends StatementLineRow {
+  readonly party_id: string;
 }
 
 /**
@@ -107,24 +88,7 @@ export async function writeStatementFiles(
       else byParty.set(r.party_id, [r]);
     }
     for (const [offset, balance] of batch.entries()) {
-      const lines: StatementLine[] = (byParty.get(balance.party_id) ?? []).map((r) => ({
-        workId: r.work_id,
-        iswc: r.iswc,
-        workTitle: r.work_title,
-        role: r.role,
-        share: r.share,
-        rightType: r.right_type,
-        service: r.service,
-        territory: r.territory,
-        periodStart: r.period_start,
-        periodEnd: r.period_end,
-        usages: r.usages,
-        gross: micros(r.gross),
-        commission: micros(r.commission),
-        deductions: micros(r.deductions),
-        net: micros(r.net),
-        lineKind: r.line_kind,
-      }));
+      const lines = (byParty.get(balance.party_id) ?? []).map(toStatementLine);
       const statement: MemberStatement = {
         society: header.society,
         distributionId: header.distributionId,
