@@ -45,6 +45,20 @@ export async function insertStagedClaimRows(store: Store, runId: string): Promis
     FROM claim_new WHERE disputed > 0 AND own + others > 10000
     GROUP BY report_id, summary_id, work_id, right_type
     ORDER BY report_id, min(line_ord)`);
+  // What the claim files show of each line, joined once for the whole run (a join per report would
+  // build its hash tables over the whole run's resources again for each report).
+  await store.run(`CREATE OR REPLACE TEMP TABLE claim_doc AS
+    WITH rr AS (
+      SELECT report_id, block_id, resource_ref, min(isrc) AS isrc, min(title) AS title, min(display_artist) AS display_artist
+      FROM report_resources WHERE report_id IN (SELECT report_id FROM claim_run_reports)
+      GROUP BY report_id, block_id, resource_ref)
+    SELECT n.report_id, n.line_ord, n.claim_id, n.cdm_claim_id, n.summary_id, n.block_id, n.resource_ref, n.work_id,
+      n.right_type, n.licensor, n.mandate_id, n.work_value, n.resource_value, n.share_claimed, n.claimed_amount,
+      n.held_overclaim, r.dsp_resource_id, r.transaction_id, r.usages, rr.isrc, rr.title, rr.display_artist,
+      w.title AS work_title, w.iswc
+    FROM claim_new n JOIN claim_res r USING (report_id, summary_id, block_id, resource_ref)
+      LEFT JOIN rr USING (report_id, block_id, resource_ref) LEFT JOIN works w ON w.work_id = n.work_id
+    ORDER BY n.report_id, n.line_ord`);
   const n = await store.one<{ n: bigint }>(`SELECT count(*) AS n FROM claim_new`);
   return Number(n?.n ?? 0n);
 }
@@ -62,15 +76,7 @@ export async function readStagedReport(
   if (!staged) throw new TuttiError('INTERNAL', `report ${reportId} was not staged`);
   const summaries = new Map<string, ClaimSummary>(staged.pools.map((p) => [p.summary.summaryId, p.summary]));
   // Columnar read: one JS array per column instead of one object per row (the rows are the whole report).
-  const query = sql`WITH rr AS (
-      SELECT block_id, resource_ref, min(isrc) AS isrc, min(title) AS title, min(display_artist) AS display_artist
-      FROM report_resources WHERE report_id = ${reportId} GROUP BY block_id, resource_ref)
-    SELECT n.claim_id, n.cdm_claim_id, n.summary_id, n.block_id, n.resource_ref, n.work_id, n.right_type, n.licensor,
-      n.mandate_id, n.work_value, n.resource_value, n.share_claimed, n.claimed_amount, n.held_overclaim,
-      r.dsp_resource_id, r.transaction_id, r.usages, rr.isrc, rr.title, rr.display_artist, w.title AS work_title, w.iswc
-    FROM claim_new n JOIN claim_res r USING (report_id, summary_id, block_id, resource_ref)
-      LEFT JOIN rr USING (block_id, resource_ref) LEFT JOIN works w ON w.work_id = n.work_id
-    WHERE n.report_id = ${reportId} ORDER BY n.line_ord`;
+  const query = sql`SELECT * FROM claim_doc WHERE report_id = ${reportId} ORDER BY line_ord`;
   const c = (await store.connection.runAndReadAll(query.text, query.values)).getColumnsObjectJS() as Record<
     string,
     unknown[]
