@@ -18,23 +18,30 @@ export function registerRunCommands(program: Command): void {
       'record every open invoice of the period as paid in full (demos, benchmarks)',
       false,
     )
+    .option('--no-statement-pdfs', 'write statement CSV and Parquet but no PDF per member')
     .action(
-      action(async (ctx, opts: { period: string; in: string; out: string; assumePaid: boolean }) => {
-        const result = await ctx.withStore((store) =>
-          runQuarter(store, {
-            period: opts.period,
-            inDir: opts.in,
-            outDir: opts.out,
-            assumePaid: opts.assumePaid,
-            codeVersion: ctx.codeVersion,
-            now: ctx.now,
-            onStage: (e) => {
-              if (e.state === 'start') ctx.info(`${e.stage}…`);
-            },
-          }),
-        );
-        ctx.result(result, () => formatQuarterSummary(result));
-        return result.conservation && result.conservation['ok'] === false ? 1 : 0;
-      }),
+      action(
+        async (
+          ctx,
+          opts: { period: string; in: string; out: string; assumePaid: boolean; statementPdfs: boolean },
+        ) => {
+          const result = await ctx.withStore((store) =>
+            runQuarter(store, {
+              period: opts.period,
+              inDir: opts.in,
+              outDir: opts.out,
+              assumePaid: opts.assumePaid,
+              statementPdfs: opts.statementPdfs,
+              codeVersion: ctx.codeVersion,
+              now: ctx.now,
+              onStage: (e) => {
+                if (e.state === 'start') ctx.info(`${e.stage}…`);
+              },
+            }),
+          );
+          ctx.result(result, () => formatQuarterSummary(result));
+          return result.conservation && result.conservation['ok'] === false ? 1 : 0;
+        },
+      ),
     );
 }
