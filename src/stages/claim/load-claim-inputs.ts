@@ -9,17 +9,7 @@ import {
   type ClaimSummary,
   type ClaimWork,
 } from './claim-inputs.js';
-
-type Row = Record<string, unknown>;
-const str = (v: unknown): string | null =>
-  v === null || v === undefined
-    ? null
-    : typeof v === 'string'
-      ? v
-      : typeof v === 'number' || typeof v === 'bigint'
-        ? v.toString()
-        : JSON.stringify(v);
-const big = (v: unknown) => (v === null || v === undefined ? null : BigInt(v as bigint | number));
+import { big, str, type Row } from './row-values.js';
 
 /**
  * Reads what one complete report's claims need: the report, its summary records (the first record of

@@ -7,18 +7,7 @@ import { mandateCovers, type MandateScope } from './claimable-share.js';
 import { CLAIMED_RIGHTS, type ComputedPool } from './compute-claims.js';
 import { loadMandates } from './load-claim-inputs.js';
 import { computeFee } from './royalty-pool.js';
-
-type Row = Record<string, unknown>;
-// DuckDB gives text columns as strings; anything else (numbers, bigints) is printed as such.
-const str = (v: unknown): string | null =>
-  v === null || v === undefined
-    ? null
-    : typeof v === 'string'
-      ? v
-      : typeof v === 'number' || typeof v === 'bigint'
-        ? v.toString()
-        : JSON.stringify(v);
-const big = (v: unknown) => (v === null || v === undefined ? null : BigInt(v as bigint | number));
+import { big, str, type Row } from './row-values.js';
 
 /** What the run's documents need per report, beside the claim lines staged in SQL. */
 export interface StagedReport {

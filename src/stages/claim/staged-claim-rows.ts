@@ -3,16 +3,8 @@ import { sql, type Store } from '../../warehouse/index.js';
 import type { ClaimedRight, ComputedClaimLine, ComputedClaims } from './compute-claims.js';
 import type { ClaimInputs, ClaimResource, ClaimSummary, ClaimWork } from './claim-inputs.js';
 import type { StagedClaimRun } from './stage-claim-inputs.js';
+import { str } from './row-values.js';
 
-// DuckDB gives text columns as strings; anything else (numbers, bigints) is printed as such.
-const str = (v: unknown): string | null =>
-  v === null || v === undefined
-    ? null
-    : typeof v === 'string'
-      ? v
-      : typeof v === 'number' || typeof v === 'bigint'
-        ? v.toString()
-        : JSON.stringify(v);
 
 /**
  * Writes the staged claim lines of the whole run (`claim_new`, `claim_cl`) into `claim_lines`,
