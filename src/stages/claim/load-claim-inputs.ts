@@ -1,4 +1,4 @@
-import { micros, TuttiError } from '../../domain/index.js';
+import { TuttiError } from '../../domain/index.js';
 import { sql, type Store } from '../../warehouse/index.js';
 import type { MandateScope, WorkShareRow } from './claimable-share.js';
 import {
@@ -9,7 +9,7 @@ import {
   type ClaimSummary,
   type ClaimWork,
 } from './claim-inputs.js';
-import { big, str, type Row } from './row-values.js';
+import { big, claimReportFromRow, claimSummaryFromRow, str, type Row } from './row-values.js';
 
 /**
  * Reads what one complete report's claims need: the report, its summary records (the first record of
@@ -34,17 +34,7 @@ export async function loadClaimInputs(store: Store, reportId: string): Promise<C
       { value: reportId },
     );
   }
-  const report: ClaimReport = {
-    reportId,
-    messageId: String(r['message_id']),
-    sender: String(r['sender']),
-    senderName: String(r['sender_name']),
-    service: String(r['service']),
-    territory: String(r['territory']),
-    periodStart: String(r['period_start']),
-    periodEnd: String(r['period_end']),
-    dayAfterPeriod: String(r['day_after']),
-  };
+  const report: ClaimReport = claimReportFromRow(reportId, r);
 
   const summaryRows =
     await store.all<Row>(sql`SELECT summary_id, commercial_model, use_type, territory, service_description, usages,
@@ -52,18 +42,7 @@ export async function loadClaimInputs(store: Store, reportId: string): Promise<C
     FROM report_summaries WHERE report_id = ${reportId}
     QUALIFY row_number() OVER (PARTITION BY summary_id ORDER BY record_type) = 1
     ORDER BY summary_id`);
-  const summaries: ClaimSummary[] = summaryRows.map((s) => ({
-    summaryId: String(s['summary_id']),
-    commercialModel: str(s['commercial_model']),
-    useType: str(s['use_type']),
-    territory: str(s['territory']),
-    serviceDescription: str(s['service_description']),
-    usages: big(s['usages']),
-    totalUsages: big(s['total_usages']),
-    subscribers: big(s['subscribers']),
-    currency: str(s['currency']),
-    netRevenue: micros(big(s['net_revenue']) ?? 0n),
-  }));
+  const summaries: ClaimSummary[] = summaryRows.map(claimSummaryFromRow);
 
   const resourceRows = await store.all<Row>(sql`WITH m AS (
       SELECT block_id, resource_ref, min(work_id) AS work_id FROM matches

@@ -1,4 +1,4 @@
-import { micros, territoryCovers, TuttiError } from '../../domain/index.js';
+import { territoryCovers, TuttiError } from '../../domain/index.js';
 import type { DuckDBValue } from '@duckdb/node-api';
 import type { Store } from '../../warehouse/index.js';
 import { findTariff, type ClaimConfig } from './claim-config.js';
@@ -7,7 +7,7 @@ import { mandateCovers, type MandateScope } from './claimable-share.js';
 import { CLAIMED_RIGHTS, type ComputedPool } from './compute-claims.js';
 import { loadMandates } from './load-claim-inputs.js';
 import { computeFee } from './royalty-pool.js';
-import { big, str, type Row } from './row-values.js';
+import { big, claimReportFromRow, claimSummaryFromRow, type Row } from './row-values.js';
 
 /** What the run's documents need per report, beside the claim lines staged in SQL. */
 export interface StagedReport {
@@ -61,17 +61,7 @@ export async function stageClaimInputs(
         `report ${reportId} is ${String(r['status'])}: claims wait until every part has arrived`,
         { value: reportId },
       );
-    reports.set(reportId, {
-      reportId,
-      messageId: String(r['message_id']),
-      sender: String(r['sender']),
-      senderName: String(r['sender_name']),
-      service: String(r['service']),
-      territory: String(r['territory']),
-      periodStart: String(r['period_start']),
-      periodEnd: String(r['period_end']),
-      dayAfterPeriod: String(r['day_after']),
-    });
+    reports.set(reportId, claimReportFromRow(reportId, r));
   }
 
   await store.run(`CREATE OR REPLACE TEMP TABLE claim_res AS
@@ -105,18 +95,7 @@ export async function stageClaimInputs(
   for (const s of summaryRows) {
     const reportId = String(s['report_id']);
     const report = reports.get(reportId) as ClaimReport;
-    const summary: ClaimSummary = {
-      summaryId: String(s['summary_id']),
-      commercialModel: str(s['commercial_model']),
-      useType: str(s['use_type']),
-      territory: str(s['territory']),
-      serviceDescription: str(s['service_description']),
-      usages: big(s['usages']),
-      totalUsages: big(s['total_usages']),
-      subscribers: big(s['subscribers']),
-      currency: str(s['currency']),
-      netRevenue: micros(big(s['net_revenue']) ?? 0n),
-    };
+    const summary: ClaimSummary = claimSummaryFromRow(s);
     const reportUsages = big(s['report_usages']) ?? 0n;
     const totalUsages = summary.totalUsages ?? summary.usages ?? reportUsages;
     const services = [report.service, summary.serviceDescription];

@@ -5,7 +5,6 @@ import type { ClaimInputs, ClaimResource, ClaimSummary, ClaimWork } from './clai
 import type { StagedClaimRun } from './stage-claim-inputs.js';
 import { str } from './row-values.js';
 
-
 /**
  * Writes the staged claim lines of the whole run (`claim_new`, `claim_cl`) into `claim_lines`,
  * `claim_shares` and `claim_overclaims`, set-based (the caller deleted the reports' old rows).
