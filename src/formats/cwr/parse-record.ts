@@ -14,6 +14,17 @@ export type ParsedRecord =
 
 const CONTROL = new Set(['HDR', 'GRH', 'GRT', 'TRL']);
 
+/** A line that is not a usable record: the finding that says why (kept out of the per-line closure for speed). */
+function refuse(
+  line: number,
+  type: string,
+  code: 'CWR_RECORD_TOO_SHORT' | 'CWR_UNKNOWN_RECORD',
+  severity: 'error' | 'warning',
+  message: string,
+): ParsedRecord {
+  return { ok: false, finding: finding(line, type, '', code, severity, message) };
+}
+
 /**
  * Parses one line with the layouts of a version. Pure: knows no streams. Short lines read as if padded
  * with blanks (societies trim trailing blanks, standards.md §3.3); a line too short to hold its record
@@ -33,42 +44,30 @@ export function parseRecord(
   }
   if (layout === undefined) {
     if (text.length < 3) {
-      return {
-        ok: false,
-        finding: finding(
-          line,
-          type,
-          '',
-          'CWR_RECORD_TOO_SHORT',
-          'error',
-          `line ${line} has ${text.length} characters, too short for a record type`,
-        ),
-      };
-    }
-    return {
-      ok: false,
-      finding: finding(
+      return refuse(
         line,
         type,
-        '',
-        'CWR_UNKNOWN_RECORD',
-        'warning',
-        `line ${line}: record type "${type}" is not part of this CWR version; the line is ignored`,
-      ),
-    };
-  }
-  if (!CONTROL.has(type) && text.length < 19) {
-    return {
-      ok: false,
-      finding: finding(
-        line,
-        type,
-        '',
         'CWR_RECORD_TOO_SHORT',
         'error',
-        `line ${line}: ${type} has ${text.length} characters, fewer than the 19 of the record prefix`,
-      ),
-    };
+        `line ${line} has ${text.length} characters, too short for a record type`,
+      );
+    }
+    return refuse(
+      line,
+      type,
+      'CWR_UNKNOWN_RECORD',
+      'warning',
+      `line ${line}: record type "${type}" is not part of this CWR version; the line is ignored`,
+    );
+  }
+  if (!CONTROL.has(type) && text.length < 19) {
+    return refuse(
+      line,
+      type,
+      'CWR_RECORD_TOO_SHORT',
+      'error',
+      `line ${line}: ${type} has ${text.length} characters, fewer than the 19 of the record prefix`,
+    );
   }
   return { ok: true, record: { type, line, raw: text, fields: readerFor(layout)(text) } };
 }
