@@ -16,6 +16,8 @@ export interface GlobalOptions {
   readonly db: string;
   readonly json: boolean;
   readonly debug: boolean;
+  /** DuckDB memory limit for the store (`--memory-limit`, `TUTTI_MEMORY_LIMIT`); else the store's default. */
+  readonly memoryLimit?: string;
 }
 
 /** What every command gets: the flags, the store, the clock, and the ways to speak. */
@@ -40,7 +42,10 @@ export function createCliContext(options: GlobalOptions): CliContext {
     codeVersion: CODE_VERSION,
     now: () => new Date(),
     async withStore<T>(work: (store: Store) => Promise<T>) {
-      const store = await openStore(options.db);
+      const store = await openStore(
+        options.db,
+        options.memoryLimit === undefined ? {} : { memoryLimit: options.memoryLimit },
+      );
       try {
         return await work(store);
       } finally {

@@ -11,6 +11,12 @@ const program = new Command('tutti')
   .addOption(new Option('--db <path>', 'the DuckDB store').default(process.env['TUTTI_DB'] ?? 'tutti.duckdb'))
   .option('--json', 'machine output: exactly one JSON document on stdout', false)
   .option('--debug', 'print stack traces on errors', false)
+  .addOption(
+    new Option(
+      '--memory-limit <size>',
+      'DuckDB memory limit; larger work spills to <db>.tmp (default 1536MB)',
+    ).env('TUTTI_MEMORY_LIMIT'),
+  )
   .showHelpAfterError()
   .exitOverride();
 

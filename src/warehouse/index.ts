@@ -1,4 +1,4 @@
-export { openStore, type Store, type OpenStoreOptions } from './store.js';
+export { openStore, DEFAULT_MEMORY_LIMIT, type Store, type OpenStoreOptions } from './store.js';
 export { migrate } from './migrate.js';
 export { sql, quoteIdentifier, quoteLiteral, type SqlStatement } from './sql.js';
 export {

@@ -34,7 +34,10 @@ export function registerDemoCommands(program: Command): void {
         });
         const generated = await writeDataset(dataset, inDir);
 
-        const store = await openStore(db);
+        const store = await openStore(
+          db,
+          ctx.memoryLimit === undefined ? {} : { memoryLimit: ctx.memoryLimit },
+        );
         try {
           const result = await runQuarter(store, {
             period: '2024-Q1',
