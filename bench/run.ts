@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { runQuarterBench } from './quarter.bench.js';
 
 /**
- * `npm run bench [-- --lines N --json --no-pdf]`: the quarter end to end against the bare DuckDB script
+ * `npm run bench [-- --lines N --json --no-pdf --dir DIR]`: the quarter end to end against the bare DuckDB script
  * (default 20 million report lines), saved to `bench/results/quarter.json`. The component benchmarks
  * (cwr-parse, dsr-ingest, identify, distribute, api-load) run on their own: `node dist/bench/<name>.bench.js`.
  */
@@ -21,7 +21,8 @@ if (!Number.isInteger(lines) || lines < 1000) {
   process.exit(2);
 }
 if (!json) process.stderr.write(`quarter bench: ${lines.toLocaleString('en')} report lines…\n`);
-const result = await runQuarterBench({ lines, pdf, dir: join('bench', 'data', 'quarter') });
+// --dir: where the generated inputs and the store go (default bench/data/quarter), so runs side by side do not collide.
+const result = await runQuarterBench({ lines, pdf, dir: flag('--dir') ?? join('bench', 'data', 'quarter') });
 mkdirSync(join('bench', 'results'), { recursive: true });
 writeFileSync(
   join('bench', 'results', pdf ? 'quarter.json' : 'quarter-no-pdf.json'),
