@@ -43,6 +43,9 @@ export async function openStore(path: string, options: OpenStoreOptions = {}): P
   if (options.threads !== undefined) config['threads'] = String(options.threads);
   const memoryLimit = options.memoryLimit ?? (path === ':memory:' ? undefined : DEFAULT_MEMORY_LIMIT);
   if (memoryLimit !== undefined) config['memory_limit'] = memoryLimit;
+  // A stage commits once per file or run; at DuckDB's default 16 MB of WAL, most commits of a large
+  // quarter also rewrote the store file (a checkpoint). The WAL is checkpointed at 1 GB and on close.
+  config['checkpoint_threshold'] = '1GB';
   let instance: DuckDBInstance;
   try {
     instance = await DuckDBInstance.create(path, config);
