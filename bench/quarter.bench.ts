@@ -1,4 +1,13 @@
-import { closeSync, openSync, readdirSync, readSync, rmSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createDatasetPlan, writeDataset } from '../src/generate/index.js';
 import { runQuarter, type QuarterStage } from '../src/stages/quarter/index.js';
@@ -85,9 +94,10 @@ export async function runQuarterBench(options: {
   works?: number;
   /** Write member statement PDFs (default true). */
   pdf?: boolean;
+  /** Keep the generated inputs of an earlier run with the same parameters (`--reuse`): only the store and outputs are new. */
+  reuse?: boolean;
 }): Promise<QuarterBenchResult> {
   const dir = resolve(options.dir);
-  rmSync(dir, { recursive: true, force: true });
   const months = ['2024-01'];
   const reports = SERVICES.length * TERRITORIES.length * months.length;
   // A DSR file carries about 2.3 physical lines per usage line (releases, resources, summaries).
@@ -95,15 +105,27 @@ export async function runQuarterBench(options: {
   const works = options.works ?? Math.min(200_000, Math.max(1_000, Math.round(options.lines / 100)));
 
   let started = performance.now();
-  const plan = createDatasetPlan({
+  const parameters = {
     works,
     services: SERVICES,
     territories: TERRITORIES,
     months,
     seed: 7,
     usageLinesPerReport,
-  });
-  const generated = await writeDataset(plan, join(dir, 'in'));
+  };
+  const planFile = join(dir, 'in', '.bench-plan.json');
+  const planText = JSON.stringify(parameters);
+  let usageLines: number;
+  if (options.reuse && existsSync(planFile) && readFileSync(planFile, 'utf8').startsWith(planText)) {
+    usageLines = Number(readFileSync(planFile, 'utf8').slice(planText.length).trim());
+    for (const entry of ['tutti.duckdb', 'tutti.duckdb.wal', 'tutti.duckdb.tmp', 'out', 'bare.parquet'])
+      rmSync(join(dir, entry), { recursive: true, force: true });
+  } else {
+    rmSync(dir, { recursive: true, force: true });
+    const generated = await writeDataset(createDatasetPlan(parameters), join(dir, 'in'));
+    usageLines = generated.usageLines;
+    writeFileSync(planFile, `${planText}\n${usageLines}\n`);
+  }
   const generateSeconds = (performance.now() - started) / 1000;
   const dsr = fileLines(join(dir, 'in', 'dsr'));
 
@@ -126,7 +148,7 @@ export async function runQuarterBench(options: {
   const peak = rss.stop();
   return {
     lines: dsr.lines,
-    usage_lines: generated.usageLines,
+    usage_lines: usageLines,
     seconds: Math.round(seconds * 100) / 100,
     lines_per_s: Math.round(dsr.lines / seconds),
     bare_seconds: Math.round(bareSeconds * 100) / 100,
