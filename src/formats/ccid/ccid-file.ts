@@ -1,4 +1,4 @@
-import { formatMicros, parseMicros, TuttiError, type Micros } from '../../domain/index.js';
+import { formatMicros, micros, parseMicros, TuttiError, type Micros } from '../../domain/index.js';
 import { formatRow, parseRow, singleValue } from '../cdm/index.js';
 
 /**
@@ -55,59 +55,62 @@ export interface CcidFile {
 
 /** Writes the CCID-style file (LF line ends, final LF); the same input always gives the same bytes. */
 export function formatCcid(file: CcidFile): string {
-  const h = file.header;
-  const out = [
-    formatRow([
-      'HDR',
-      CCID_STYLE_VERSION,
-      h.messageId,
-      h.createdDateTime,
-      h.salesReportId,
-      h.sender,
-      h.recipient,
-      h.service,
-      h.territory,
-      h.periodStart,
-      h.periodEnd,
-      h.currency,
-    ]),
-  ];
+  const out = [formatCcidHeaderRow(file.header)];
   let claimed = 0n;
   let held = 0n;
   for (const l of file.lines) {
     claimed += l.claimedAmount;
     held += l.heldOverclaim;
-    out.push(
-      formatRow([
-        'ID',
-        l.claimId,
-        l.invoiceReference,
-        l.licensor,
-        l.rightsController,
-        l.summaryId,
-        l.dspResourceId,
-        l.isrc,
-        l.workId,
-        l.iswc,
-        l.workTitle,
-        l.rightType,
-        l.usages.toString(),
-        formatMicros(l.workValue),
-        String(l.shareClaimed),
-        formatMicros(l.claimedAmount),
-        formatMicros(l.heldOverclaim),
-      ]),
-    );
+    out.push(formatCcidLineRow(l));
   }
-  out.push(
-    formatRow([
-      'TRL',
-      String(file.lines.length),
-      formatMicros(claimed as Micros),
-      formatMicros(held as Micros),
-    ]),
-  );
+  out.push(formatCcidTrailerRow(file.lines.length, micros(claimed), micros(held)));
   return `${out.join('\n')}\n`;
+}
+
+/** The HDR record. */
+export function formatCcidHeaderRow(h: CcidHeader): string {
+  return formatRow([
+    'HDR',
+    CCID_STYLE_VERSION,
+    h.messageId,
+    h.createdDateTime,
+    h.salesReportId,
+    h.sender,
+    h.recipient,
+    h.service,
+    h.territory,
+    h.periodStart,
+    h.periodEnd,
+    h.currency,
+  ]);
+}
+
+/** One ID record. */
+export function formatCcidLineRow(l: CcidLine): string {
+  return formatRow([
+    'ID',
+    l.claimId,
+    l.invoiceReference,
+    l.licensor,
+    l.rightsController,
+    l.summaryId,
+    l.dspResourceId,
+    l.isrc,
+    l.workId,
+    l.iswc,
+    l.workTitle,
+    l.rightType,
+    l.usages.toString(),
+    formatMicros(l.workValue),
+    String(l.shareClaimed),
+    formatMicros(l.claimedAmount),
+    formatMicros(l.heldOverclaim),
+  ]);
+}
+
+/** The TRL record: the number of ID lines and their claimed and held totals. */
+export function formatCcidTrailerRow(idLines: number, claimed: Micros, held: Micros): string {
+  return formatRow(['TRL', String(idLines), formatMicros(claimed), formatMicros(held)]);
 }
 
 const reject = (reason: string, line?: number) =>

@@ -5,6 +5,9 @@
 export {
   CCID_STYLE_VERSION,
   formatCcid,
+  formatCcidHeaderRow,
+  formatCcidLineRow,
+  formatCcidTrailerRow,
   parseCcid,
   type CcidHeader,
   type CcidLine,

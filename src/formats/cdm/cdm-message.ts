@@ -79,7 +79,10 @@ export function totalClaimedOf(summary: CdmSummary): Micros {
  * CD01 BlendedShareClaimedForMechAndPerf = mech × splitMech + perf × splitPerf, exact, in
  * millionths of a percent (hundredths × hundredths).
  */
-export function blendedShareMicroPercent(claim: CdmClaim, summary: CdmSummary): bigint {
+export function blendedShareMicroPercent(
+  claim: CdmClaim,
+  summary: Pick<CdmSummary, 'rightsTypeSplitMechanical' | 'rightsTypeSplitPerforming'>,
+): bigint {
   return (
     BigInt(claim.shareClaimedMechanical) * BigInt(summary.rightsTypeSplitMechanical) +
     BigInt(claim.shareClaimedPerforming) * BigInt(summary.rightsTypeSplitPerforming)

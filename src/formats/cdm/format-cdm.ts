@@ -1,5 +1,13 @@
 import { formatMicros, micros, type Micros } from '../../domain/index.js';
-import { blendedShareMicroPercent, claimedAmountOf, totalClaimedOf, type CdmMessage } from './cdm-message.js';
+import {
+  blendedShareMicroPercent,
+  claimedAmountOf,
+  totalClaimedOf,
+  type CdmClaim,
+  type CdmHeader,
+  type CdmMessage,
+  type CdmSummary,
+} from './cdm-message.js';
 import { formatPercentCell, formatRow } from './flat-cells.js';
 
 export const CDM_MESSAGE_VERSION = 'CDM/2.0/5.0/2.0';
@@ -20,8 +28,22 @@ const trimPercent = (microPercent: bigint) => formatMicros(micros(microPercent))
  * cannot disagree with the lines. The same message always gives the same bytes.
  */
 export function* formatCdmLines(message: CdmMessage): Generator<string> {
-  const h = message.header;
-  yield formatRow([
+  yield formatCdmHeaderRow(message.header);
+  let lines = 1;
+  for (const s of message.summaries) {
+    yield formatCdmSummaryRow(s, totalClaimedOf(s));
+    lines++;
+    for (const c of s.claims) {
+      yield formatCdmClaimRow(c, s);
+      lines++;
+    }
+  }
+  yield formatCdmTrailerRow(lines + 1, message.summaries.length);
+}
+
+/** The CDMH.01 record. */
+export function formatCdmHeaderRow(h: CdmHeader): string {
+  return formatRow([
     'CDMH.01',
     CDM_MESSAGE_VERSION,
     h.messageId,
@@ -41,69 +63,74 @@ export function* formatCdmLines(message: CdmMessage): Generator<string> {
     '',
     '',
   ]);
-  let lines = 1;
-  for (const s of message.summaries) {
-    yield formatRow([
-      'CS01.01',
-      s.summaryRecordId,
-      s.invoiceReference,
-      s.rightsControllerName,
-      s.rightsControllerPartyId,
-      '',
-      '',
-      s.startOfClaimPeriod,
-      s.endOfClaimPeriod,
-      s.commercialModel,
-      s.useType,
-      s.territory,
-      s.serviceDescription,
-      s.currencyOfReporting,
-      s.currencyOfInvoicing,
-      '',
-      '',
-      '',
-      '',
-      formatPercentCell(s.rightsTypeSplitMechanical),
-      formatPercentCell(s.rightsTypeSplitPerforming),
-      '',
-      formatAmountCell(totalClaimedOf(s)),
-    ]);
-    lines++;
-    for (const c of s.claims) {
-      yield formatRow([
-        'CD01.01',
-        c.claimId,
-        s.summaryRecordId,
-        c.dspResourceId,
-        c.isrc,
-        c.resourceTitle,
-        c.displayArtistName,
-        '',
-        c.licensorWorkId,
-        c.iswc,
-        c.workTitle,
-        [],
-        c.composerAuthorNames,
-        [],
-        '',
-        formatPercentCell(c.shareClaimedMechanical),
-        formatPercentCell(c.shareClaimedPerforming),
-        trimPercent(blendedShareMicroPercent(c, s)),
-        c.salesTransactionId,
-        c.usages.toString(),
-        '100',
-        formatAmountCell(c.generatedRevenue),
-        formatAmountCell(c.generatedRevenue),
-        formatAmountCell(c.claimedAmountMechanical),
-        formatAmountCell(c.claimedAmountPerforming),
-        c.tariffParameters.map((p) => p.type),
-        c.tariffParameters.map((p) => p.value),
-        formatAmountCell(claimedAmountOf(c)),
-      ]);
-      lines++;
-    }
-  }
-  yield formatRow(['SRFO', String(lines + 1), String(message.summaries.length)]);
+}
+
+/** A CS01.01 record; `totalClaimed` is Σ of its CD01 ClaimedAmount (`totalClaimedOf`). Its claims are not read. */
+export function formatCdmSummaryRow(s: Omit<CdmSummary, 'claims'>, totalClaimed: Micros): string {
+  return formatRow([
+    'CS01.01',
+    s.summaryRecordId,
+    s.invoiceReference,
+    s.rightsControllerName,
+    s.rightsControllerPartyId,
+    '',
+    '',
+    s.startOfClaimPeriod,
+    s.endOfClaimPeriod,
+    s.commercialModel,
+    s.useType,
+    s.territory,
+    s.serviceDescription,
+    s.currencyOfReporting,
+    s.currencyOfInvoicing,
+    '',
+    '',
+    '',
+    '',
+    formatPercentCell(s.rightsTypeSplitMechanical),
+    formatPercentCell(s.rightsTypeSplitPerforming),
+    '',
+    formatAmountCell(totalClaimed),
+  ]);
+}
+
+/** A CD01.01 record of summary `s`. */
+export function formatCdmClaimRow(c: CdmClaim, s: Omit<CdmSummary, 'claims'>): string {
+  return formatRow([
+    'CD01.01',
+    c.claimId,
+    s.summaryRecordId,
+    c.dspResourceId,
+    c.isrc,
+    c.resourceTitle,
+    c.displayArtistName,
+    '',
+    c.licensorWorkId,
+    c.iswc,
+    c.workTitle,
+    [],
+    c.composerAuthorNames,
+    [],
+    '',
+    formatPercentCell(c.shareClaimedMechanical),
+    formatPercentCell(c.shareClaimedPerforming),
+    trimPercent(blendedShareMicroPercent(c, s)),
+    c.salesTransactionId,
+    c.usages.toString(),
+    '100',
+    formatAmountCell(c.generatedRevenue),
+    formatAmountCell(c.generatedRevenue),
+    formatAmountCell(c.claimedAmountMechanical),
+    formatAmountCell(c.claimedAmountPerforming),
+    c.tariffParameters.map((p) => p.type),
+    c.tariffParameters.map((p) => p.value),
+    formatAmountCell(claimedAmountOf(c)),
+  ]);
+}
+
+/** The SRFO record: the number of lines of the message including itself, and the number of CS01. */
+export function formatCdmTrailerRow(numberOfLines: number, numberOfSummaries: number): string {
+  return formatRow(['SRFO', String(numberOfLines), String(numberOfSummaries)]);
 }
 
 /** The whole message as text (LF line ends, final LF). */

@@ -15,6 +15,10 @@ export {
 export {
   formatCdm,
   formatCdmLines,
+  formatCdmHeaderRow,
+  formatCdmSummaryRow,
+  formatCdmClaimRow,
+  formatCdmTrailerRow,
   formatAmountCell,
   cdmFileName,
   CDM_MESSAGE_VERSION,
