@@ -42,10 +42,15 @@ export function roundedMicrosSql(expr: string): string {
   return `(regexp_full_match(${expr}, ${ANY_DECIMAL}) AND NOT regexp_full_match(${expr}, ${EXACT_DECIMAL}))`;
 }
 
-/** `PT3M21S`, `PT1H2M3S`, `PT199S` → seconds; NULL when not an ISO 8601 duration. */
+/**
+ * `PT3M21S`, `PT1H2M3S`, `PT199S` → seconds; NULL when not an ISO 8601 duration. One regular
+ * expression gives every part (DuckDB evaluates the repeated extract once). A fractional second
+ * counts its decimals' digits as seconds (`PT1.25S` → 25), as the first version of this reader did.
+ */
 export function durationSql(expr: string): string {
-  const part = (unit: string) => `coalesce(TRY_CAST(nullif(regexp_extract(${expr}, '([0-9]+)${unit}', 1), '') AS INTEGER), 0)`;
-  return `CASE WHEN regexp_full_match(${expr}, 'P(T([0-9]+H)?([0-9]+M)?([0-9]+(\\.[0-9]+)?S)?)?') THEN ${part('H')} * 3600 + ${part('M')} * 60 + ${part('S')} END`;
+  const x = `regexp_extract(${expr}, '^(P)(?:T(?:([0-9]+)H)?(?:([0-9]+)M)?(?:([0-9]+)(?:\\.([0-9]+))?S)?)?$', ['p', 'h', 'm', 's', 'f'])`;
+  const num = (e: string) => `coalesce(TRY_CAST(nullif(${e}, '') AS INTEGER), 0)`;
+  return `CASE WHEN ${x}.p = 'P' THEN ${num(`${x}.h`)} * 3600 + ${num(`${x}.m`)} * 60 + ${num(`coalesce(nullif(${x}.f, ''), ${x}.s)`)} END`;
 }
 
 /** Several cells joined with `|`, empty ones left out; NULL when all are empty. */

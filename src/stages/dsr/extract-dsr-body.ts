@@ -176,24 +176,34 @@ async function noteRounded(store: Store, rt: string, cells: readonly [name: stri
   }
 }
 
-/** MW01 records belong to the AS01 before them in the same block (MW01.03: to the one they name). */
+/**
+ * MW01 records belong to the AS01 before them in the same block (MW01.03: to the one they name). Their
+ * work data, folded per resource line, lands in `dsr_t_work_fold(resource_line, ...)`: the resource
+ * rows themselves are not rewritten; the writer fills a resource's empty work cells from it.
+ */
 async function foldWorks(store: Store): Promise<void> {
+  await store.run(`CREATE TEMP TABLE dsr_t_work_fold (resource_line BIGINT, iswc VARCHAR, title VARCHAR, writers VARCHAR, writer_ids VARCHAR,
+    publishers VARCHAR, proprietary_work_id VARCHAR)`);
   const works = await store.one<{ n: bigint }>('SELECT count(*) AS n FROM dsr_t_works');
   if (!works || works.n === 0n) return;
+  // Only the resources of blocks that have works can take work data.
   await store.run(`CREATE OR REPLACE TEMP TABLE dsr_t_work_links AS
+    WITH candidates AS (SELECT block_id, resource_ref, line_no FROM dsr_t_resources WHERE block_id IN (SELECT block_id FROM dsr_t_works))
     SELECT w.*, coalesce(named.line_no, prev.line_no) AS resource_line
     FROM dsr_t_works w
-    ASOF LEFT JOIN (SELECT block_id, line_no FROM dsr_t_resources) prev ON prev.block_id = w.block_id AND w.line_no > prev.line_no
-    LEFT JOIN (SELECT block_id, resource_ref, min(line_no) AS line_no FROM dsr_t_resources GROUP BY ALL) named
+    ASOF LEFT JOIN (SELECT block_id, line_no FROM candidates) prev ON prev.block_id = w.block_id AND w.line_no > prev.line_no
+    LEFT JOIN (SELECT block_id, resource_ref, min(line_no) AS line_no FROM candidates GROUP BY ALL) named
       ON named.block_id = w.block_id AND named.resource_ref = w.resource_ref`);
-  await store.run(`CREATE OR REPLACE TEMP TABLE dsr_t_resources AS
-    SELECT r.line_no, r.block_id, r.resource_ref, r.dsp_resource_id, r.isrc, r.title, r.subtitle, r.display_artist, r.duration_s,
-      r.resource_type, coalesce(r.iswc, w.iswc) AS iswc, coalesce(r.work_title, w.title) AS work_title,
-      coalesce(r.writers, w.writers) AS writers, coalesce(r.writer_ids, w.writer_ids) AS writer_ids,
-      coalesce(r.publishers, w.publishers) AS publishers, coalesce(r.proprietary_work_id, w.proprietary_work_id) AS proprietary_work_id
-    FROM dsr_t_resources r LEFT JOIN (
-      SELECT resource_line, first(iswc ORDER BY line_no) AS iswc, first(title ORDER BY line_no) AS title,
-        string_agg(writers, '|' ORDER BY line_no) AS writers, string_agg(writer_ids, '|' ORDER BY line_no) AS writer_ids,
-        string_agg(publishers, '|' ORDER BY line_no) AS publishers, first(proprietary_work_id ORDER BY line_no) AS proprietary_work_id
-      FROM dsr_t_work_links WHERE resource_line IS NOT NULL GROUP BY resource_line) w ON w.resource_line = r.line_no`);
+  // Most resources have one work: those need no ordered aggregate (the costly part).
+  await store.run(`INSERT INTO dsr_t_work_fold
+    SELECT resource_line, any_value(iswc), any_value(title), any_value(writers), any_value(writer_ids), any_value(publishers),
+      any_value(proprietary_work_id)
+    FROM dsr_t_work_links WHERE resource_line IS NOT NULL GROUP BY resource_line HAVING count(*) = 1`);
+  await store.run(`INSERT INTO dsr_t_work_fold
+    SELECT resource_line, first(iswc ORDER BY line_no), first(title ORDER BY line_no),
+      string_agg(writers, '|' ORDER BY line_no), string_agg(writer_ids, '|' ORDER BY line_no),
+      string_agg(publishers, '|' ORDER BY line_no), first(proprietary_work_id ORDER BY line_no)
+    FROM dsr_t_work_links
+    WHERE resource_line IN (SELECT resource_line FROM dsr_t_work_links WHERE resource_line IS NOT NULL GROUP BY resource_line HAVING count(*) > 1)
+    GROUP BY resource_line`);
 }

@@ -21,7 +21,10 @@ const GS1_OK = `(list_sum([(ascii(icpn[i]) - 48) * CASE WHEN (len(icpn) - i) % 2
 
 /** Release ICPNs (UPC/EAN) that are not 12–14 digits or fail the GS1 check digit: warnings, kept as written. */
 export async function checkReleaseIcpns(store: Store, issues: DsrIssues): Promise<void> {
+  // Each distinct ICPN is checked once (a release repeats in many blocks); checking `any_value(icpn)`
+  // keeps DuckDB from pushing the check below the grouping.
   const bad = await store.all<{ line_no: bigint; icpn: string }>(`SELECT line_no, icpn FROM dsr_t_releases
-    WHERE icpn IS NOT NULL AND NOT (regexp_full_match(icpn, '[0-9]{12,14}') AND ${GS1_OK}) ORDER BY line_no LIMIT 51`);
+    WHERE icpn IN (SELECT icpn FROM (SELECT any_value(icpn) AS icpn FROM dsr_t_releases WHERE icpn IS NOT NULL GROUP BY icpn)
+      WHERE NOT (regexp_full_match(icpn, '[0-9]{12,14}') AND ${GS1_OK})) ORDER BY line_no LIMIT 51`);
   for (const b of bad) issues.warning('DSR_BAD_ICPN', `ICPN "${b.icpn}" is not a UPC/EAN with a valid GS1 check digit: kept as written`, Number(b.line_no));
 }

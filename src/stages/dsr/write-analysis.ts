@@ -63,9 +63,12 @@ export async function writeAnalysis(
   }
   ctx.onStep('resources');
   await store.run({
-    text: `INSERT INTO ${t('report_resources', 'dsr_staged_resources')} SELECT $1, block_id, resource_ref, dsp_resource_id, isrc, title, subtitle,
-      display_artist, duration_s, resource_type, iswc, work_title, writers, writer_ids, publishers, proprietary_work_id
-      FROM dsr_t_resources WHERE block_id IS NOT NULL AND resource_ref IS NOT NULL`,
+    text: `INSERT INTO ${t('report_resources', 'dsr_staged_resources')} SELECT $1, r.block_id, r.resource_ref, r.dsp_resource_id, r.isrc, r.title,
+      r.subtitle, r.display_artist, r.duration_s, r.resource_type, coalesce(r.iswc, w.iswc), coalesce(r.work_title, w.title),
+      coalesce(r.writers, w.writers), coalesce(r.writer_ids, w.writer_ids), coalesce(r.publishers, w.publishers),
+      coalesce(r.proprietary_work_id, w.proprietary_work_id)
+      FROM dsr_t_resources r LEFT JOIN dsr_t_work_fold w ON w.resource_line = r.line_no
+      WHERE r.block_id IS NOT NULL AND r.resource_ref IS NOT NULL`,
     values: [reportId],
   });
   ctx.onStep('usage-lines');
