@@ -13,8 +13,10 @@ export async function runIdentifierSteps(store: Store, options: MatchOptions): P
   await store.run(`CREATE OR REPLACE TEMP TABLE id_s1 AS
     SELECT res_id, list(DISTINCT work_id ORDER BY work_id) AS works, bool_or(via = 'iswc') AS by_iswc
     FROM (
+      -- Only the repertoire's ISWCs that the reports give are looked at (a semi join each, not a union of every work).
       SELECT r.res_id, w.work_id, 'iswc' AS via FROM id_res r
-        JOIN (SELECT work_id, iswc FROM work_iswcs UNION SELECT work_id, iswc FROM works WHERE iswc IS NOT NULL) w ON w.iswc = r.iswc
+        JOIN (SELECT work_id, iswc FROM work_iswcs SEMI JOIN id_res USING (iswc)
+          UNION SELECT work_id, iswc FROM works SEMI JOIN id_res USING (iswc)) w ON w.iswc = r.iswc
       UNION ALL
       SELECT r.res_id, w.work_id, 'work-id' FROM id_res r JOIN works w ON w.work_id = r.work_ref)
     GROUP BY res_id`);

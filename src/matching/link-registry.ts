@@ -31,22 +31,31 @@ export async function recordLinks(store: Store, selectSql: string, now: Date): P
   const after = Number(
     (await store.one<{ n: bigint }>('SELECT count(*) AS n FROM isrc_work_links'))?.n ?? 0n,
   );
+  // Only the ISRCs given here can have gained a conflict.
+  await flagLinkConflicts(store, 'SELECT isrc FROM lr_new');
   await store.run('DROP TABLE IF EXISTS lr_new');
-  await flagLinkConflicts(store);
   return after - before;
 }
 
 /**
  * Flags every link of an ISRC that the registry ties to more than one work (a link known only by
  * its ISWC counts as the work holding that ISWC). Flags are only ever set, never cleared here.
+ * `isrcsSql` (a query with an `isrc` column) limits the check to those ISRCs; by default all are checked.
  */
-export async function flagLinkConflicts(store: Store): Promise<number> {
+export async function flagLinkConflicts(store: Store, isrcsSql?: string): Promise<number> {
+  const links =
+    isrcsSql === undefined
+      ? 'isrc_work_links'
+      : `(SELECT * FROM isrc_work_links WHERE upper(isrc) IN (SELECT isrc FROM (${isrcsSql})))`;
   // The join key is a CASE so that DuckDB hash-joins (a left-side-only condition in ON makes a nested loop).
+  // Only the ISWCs of links without a work are resolved (a semi join each, not a union of every work).
   await store.run(`CREATE OR REPLACE TEMP TABLE lr_conflicts AS
-    WITH ids AS (SELECT work_id, iswc FROM work_iswcs UNION SELECT work_id, iswc FROM works WHERE iswc IS NOT NULL)
+    WITH l AS (SELECT * FROM ${links}),
+    open AS (SELECT DISTINCT iswc FROM l WHERE work_id IS NULL AND iswc IS NOT NULL),
+    ids AS (SELECT work_id, iswc FROM work_iswcs SEMI JOIN open USING (iswc) UNION SELECT work_id, iswc FROM works SEMI JOIN open USING (iswc))
     SELECT isrc FROM (
       SELECT l.isrc, coalesce(l.work_id, ids.work_id, 'iswc:' || l.iswc) AS ident
-      FROM isrc_work_links l LEFT JOIN ids ON ids.iswc = CASE WHEN l.work_id IS NULL THEN l.iswc END)
+      FROM l LEFT JOIN ids ON ids.iswc = CASE WHEN l.work_id IS NULL THEN l.iswc END)
     GROUP BY isrc HAVING count(DISTINCT ident) > 1`);
   const row = await store.one<{ n: bigint }>(
     'SELECT count(*) AS n FROM isrc_work_links WHERE NOT conflict AND isrc IN (SELECT isrc FROM lr_conflicts)',
