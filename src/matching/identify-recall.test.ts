@@ -24,6 +24,9 @@ beforeEach(async () => {
     { workId: 'W7', title: 'ANOTHER BRICK IN THE WALL PART I', performers: ['PINK FLOYD'] },
     { workId: 'W8', title: 'ANOTHER BRICK IN THE WALL PART II', performers: ['PINK FLOYD'] },
     { workId: 'W9', title: 'ПОДМОСКОВНЫЕ ВЕЧЕРА', writers: [['SOLOVIEV-SEDOI', 'VASILY', '00012345678']] },
+    { workId: 'W10', title: 'SOMEWHERE BEYOND THE SEA', durationS: 170 },
+    { workId: 'W11', title: 'MIDNIGHT TRAIN TO GEORGIA', durationS: 280 },
+    { workId: 'W12', title: 'MIDNIGHT TRAIN TO GEORGINA', durationS: 281 },
   ]);
   await store.run(
     `INSERT INTO recordings VALUES ('FRZ039900001', 'W6', 'Les Feuilles d''automne', NULL, 'Yves Montand', 160, 'cwr')`,
@@ -105,6 +108,25 @@ describe('identifyReports recall', () => {
     await identify();
     expect(await matchOf('A1')).toMatchObject({ work_id: 'W8', status: 'accepted' });
     expect(await matchOf('A2')).toMatchObject({ work_id: 'W7', status: 'accepted' });
+  });
+
+  it('accepts a one-letter typo of a title no other work comes near, when the duration agrees', async () => {
+    await insertReport(store, 'R1', [
+      { ref: 'A1', dspId: 'd1', title: 'Somewhere Beyomd the Sea', artist: 'Cover Band', durationS: 168 },
+      { ref: 'A2', dspId: 'd2', title: 'Somewhere Beyomd the Sea', artist: 'Other Band' },
+    ]);
+    await identify();
+    expect(await matchOf('A1')).toMatchObject({ work_id: 'W10', method: 'metadata', status: 'accepted' });
+    // Without the duration the typo is only proposed.
+    expect(await matchOf('A2')).toMatchObject({ work_id: 'W10', status: 'review' });
+  });
+
+  it('leaves a typo to review when two works of the repertoire are near it', async () => {
+    await insertReport(store, 'R1', [
+      { ref: 'A1', dspId: 'd1', title: 'Midnight Train to Georgla', artist: 'Cover Band', durationS: 280 },
+    ]);
+    await identify();
+    expect((await matchOf('A1'))?.status).not.toBe('accepted');
   });
 
   it('matches a Cyrillic title by the IPI given in the report', async () => {

@@ -15,9 +15,12 @@ import type { MatchOptions } from './match-options.js';
  * +250, IPI +300, −150 when both sides name writers and none agree; duration ±10 s +30, more than 60 s
  * −60 (within 10 s: DSR durations are of the recording, CWR's of the work); a title key that only one
  * work of the repertoire carries, or the only same-title work within 10 s of the duration when every
- * other is more than 30 s away, +120. Clamped to 0..1000.
+ * other is more than 30 s away, +120. A typo counts as the exact title, unique (750 + 120), when the
+ * reported title is not in the repertoire at all, is one edit from a whole title of at least 10
+ * characters, and no other candidate comes within similarity 0.85 (`unique_near`). Clamped to 0..1000.
  * So an exact title is accepted at 900 with a performer or writer, or when it is unique and the
- * duration agrees; a near title (sim ≥ 0.9) needs a performer or writer and the duration, or both.
+ * duration agrees (a unique typo likewise); a near title (sim ≥ 0.9) needs a performer or writer and
+ * the duration, or both.
  * Writes `id_meta`: the best candidate per resource with its score, the runner-up, and evidence.
  */
 export async function runMetadataStep(
@@ -72,16 +75,20 @@ export async function runMetadataStep(
   // measured: this filter takes the pairs to score from 1.56 M to a fraction, on 1 M works). Levenshtein,
   // the number check and the people joins then run on the survivors only.
   await store.run(`CREATE OR REPLACE TEMP TABLE id_title0 AS
-    SELECT p.res_id, p.work_id, k.key, k.kind, t.title_key, jaro_winkler_similarity(k.key, t.title_key) AS jw
-    FROM id_pair p JOIN id_res_k k USING (res_id) JOIN match_work_titles t USING (work_id)
+    SELECT p.res_id, p.work_id, k.key, k.kind, k.num_key AS res_num, t.title_key, t.num_key AS work_num,
+      jaro_winkler_similarity(k.key, t.title_key) AS jw
+    FROM id_pair p JOIN id_open_k k USING (res_id) JOIN match_work_titles t USING (work_id)
     WHERE k.key = t.title_key OR jaro_winkler_similarity(k.key, t.title_key) >= 0.8`);
+  // Titles that differ in their numbers ("part 1" / "part 2") are different works, however close
+  // (the digits of each key are computed once, when it is keyed). A whole title one edit away from a
+  // key of at least 10 characters is `near`: a typo rather than another title.
   await store.run(`CREATE OR REPLACE TEMP TABLE id_title AS
     SELECT res_id, work_id, bool_or(title_key = key) AS exact, bool_or(title_key = key AND kind <> 'part') AS exact_whole,
-      max(CASE WHEN title_key = key THEN 1.0
-        -- Titles that differ in their numbers ("part 1" / "part 2") are different works, however close.
-        WHEN regexp_replace(key, '[^0-9]', '', 'g') <> regexp_replace(title_key, '[^0-9]', '', 'g') THEN 0.0
-        ELSE 0.5 * jw + 0.5 * (1 - levenshtein(key, title_key) / greatest(length(key), length(title_key), 1)) END) AS sim
-    FROM id_title0 GROUP BY ALL HAVING bool_or(title_key = key) OR sim >= 0.75`);
+      max(CASE WHEN title_key = key THEN 1.0 WHEN edits IS NULL THEN 0.0
+        ELSE 0.5 * jw + 0.5 * (1 - edits / greatest(length(key), length(title_key), 1)) END) AS sim,
+      bool_or(edits = 1 AND kind <> 'part' AND length(key) >= 10) AS near
+    FROM (SELECT *, CASE WHEN title_key <> key AND res_num = work_num THEN levenshtein(key, title_key) END AS edits FROM id_title0)
+    GROUP BY ALL HAVING bool_or(title_key = key) OR sim >= 0.75`);
   await store.run(`CREATE OR REPLACE TEMP TABLE id_feat AS
     WITH title AS (SELECT * FROM id_title),
     perf AS (
@@ -99,7 +106,7 @@ export async function runMetadataStep(
     uniq AS (
       SELECT k.res_id, max(d.n) AS maxn FROM id_open_k k JOIN id_key_df d USING (key) WHERE k.kind <> 'part' GROUP BY ALL),
     ew AS (SELECT res_id, count(*) AS n FROM title WHERE exact_whole GROUP BY res_id)
-    SELECT t.res_id, t.work_id, t.exact, t.exact_whole, t.sim,
+    SELECT t.res_id, t.work_id, t.exact, t.exact_whole, t.sim, t.near AND uniq.maxn IS NULL AS near,
       CASE WHEN perf.best >= 0.93 THEN 1 WHEN perf.best IS NOT NULL THEN -1 ELSE 0 END AS performer,
       CASE WHEN wr.hits > 0 THEN 1 WHEN wr.hits = 0 THEN -1 ELSE 0 END AS writer,
       ipi.work_id IS NOT NULL AS ipi,
@@ -118,20 +125,21 @@ export async function runMetadataStep(
   // title with no people to go by). Two candidates near the duration leave it ambiguous.
   await store.run(`CREATE OR REPLACE TEMP TABLE id_scored AS
     WITH f AS (SELECT *, exact_whole AND duration_diff <= 10
-        AND count(*) FILTER (WHERE exact_whole AND (duration_diff IS NULL OR duration_diff <= 30)) OVER (PARTITION BY res_id) = 1 AS unique_by_duration
+        AND count(*) FILTER (WHERE exact_whole AND (duration_diff IS NULL OR duration_diff <= 30)) OVER (PARTITION BY res_id) = 1 AS unique_by_duration,
+        near AND count(*) FILTER (WHERE sim >= 0.85) OVER (PARTITION BY res_id) = 1 AS unique_near
       FROM id_feat)
     SELECT *, CAST(greatest(0, least(1000,
-        (CASE WHEN exact THEN 750 ELSE least(720, CAST(round(1200 * sim) AS INTEGER) - 450) END)
+        (CASE WHEN exact OR unique_near THEN 750 ELSE least(720, CAST(round(1200 * sim) AS INTEGER) - 450) END)
       + (CASE performer WHEN 1 THEN 250 ELSE 0 END)
       + (CASE WHEN ipi THEN 300 WHEN writer = 1 THEN 250 WHEN writer = -1 THEN -150 ELSE 0 END)
       + (CASE duration WHEN 1 THEN 30 WHEN -1 THEN -60 ELSE 0 END)
-      + (CASE WHEN unique_title OR unique_by_duration THEN 120 ELSE 0 END))) AS INTEGER) AS score
+      + (CASE WHEN unique_title OR unique_by_duration OR unique_near THEN 120 ELSE 0 END))) AS INTEGER) AS score
     FROM f`);
   await store.run(`CREATE OR REPLACE TEMP TABLE id_meta AS
     WITH ranked AS (SELECT *, row_number() OVER (PARTITION BY res_id ORDER BY score DESC, work_id) AS rn FROM id_scored)
     SELECT b.res_id, b.work_id, b.score, coalesce(s.second, 0) AS second, b.exact_whole, b.is_medley,
       to_json({title_similarity: round(b.sim, 3), exact: b.exact, performer: b.performer, writer: b.writer, ipi: b.ipi,
-        duration: b.duration, unique_title: b.unique_title, unique_by_duration: b.unique_by_duration, second_score: coalesce(s.second, 0), candidates: s.top}) AS evidence
+        duration: b.duration, unique_title: b.unique_title, unique_by_duration: b.unique_by_duration, unique_near: b.unique_near, second_score: coalesce(s.second, 0), candidates: s.top}) AS evidence
     FROM ranked b
       LEFT JOIN (SELECT res_id, max(score) FILTER (WHERE rn = 2) AS second,
         list({work_id: work_id, score: score} ORDER BY rn) FILTER (WHERE rn <= 5) AS top FROM ranked GROUP BY res_id) s USING (res_id)

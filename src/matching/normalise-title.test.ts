@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { openStore, sql } from '../warehouse/index.js';
 import { nameKeys, surnameKey } from './normalise-name.js';
-import { normaliseTitle } from './normalise-title.js';
+import { normaliseTitle, numberKey } from './normalise-title.js';
 
 const letters = fc.constantFrom(
   ...'abcdefghijklmnopqrstuvwxyzéèàçñöüßøабвгдежзαβγδ東京愛'.split(''),
@@ -91,5 +92,28 @@ describe('name keys', () => {
   it('takes the longest word of a surname', () => {
     expect(surnameKey('VAN HALEN')).toBe('halen');
     expect(surnameKey('Müller')).toBe('muller');
+  });
+});
+
+describe('numberKey', () => {
+  it('keeps the digits of a key in order', () => {
+    expect(numberKey(normaliseTitle('Another Brick in the Wall, Pt. II').key)).toBe('2');
+    expect(numberKey(normaliseTitle('Sonata Op. 27 No. 2').key)).toBe('272');
+    expect(numberKey('hey jude')).toBe('');
+  });
+
+  it('gives the digits the migration computed in SQL for keys indexed before it', async () => {
+    const store = await openStore(':memory:', { threads: 1 });
+    try {
+      const keys = fc
+        .sample(fc.string({ unit: 'grapheme' }), 300)
+        .map((s) => normaliseTitle(`${s.replace(/\u001e/g, '')} 12`).key);
+      const rows = await store.all<{ k: string; n: string }>(
+        sql`SELECT k, regexp_replace(k, '[^0-9]', '', 'g') AS n FROM (SELECT unnest(string_split(${keys.join('\u001e')}, chr(30))) AS k)`,
+      );
+      for (const r of rows) expect(numberKey(r.k)).toBe(r.n);
+    } finally {
+      store.close();
+    }
   });
 });

@@ -234,3 +234,8 @@ export function normaliseTitle(raw: string): NormalisedTitle {
     parts: parts.length > 1 ? parts : [],
   };
 }
+
+/** The digits of a title key, in order ('part 2' → '2', 'op 27 no 2' → '272'): titles whose digits differ are different works. */
+export function numberKey(key: string): string {
+  return key.replace(/[^0-9]/g, '');
+}

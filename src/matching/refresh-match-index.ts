@@ -1,7 +1,7 @@
 import { sql, type Store } from '../warehouse/index.js';
 import { appendRows, streamRows, type AppendRow } from './append-rows.js';
 import { nameKeys, surnameKey } from './normalise-name.js';
-import { normaliseTitle } from './normalise-title.js';
+import { normaliseTitle, numberKey } from './normalise-title.js';
 
 // What the index is computed from: one row per work × kind × raw text.
 const SOURCE_SQL = `
@@ -55,8 +55,8 @@ export async function refreshMatchIndex(store: Store): Promise<{ works: number }
       for (const [workId, kind, raw] of chunk as [string, string, string][]) {
         if (kind === 'title') {
           const t = normaliseTitle(raw);
-          titles.push([workId, raw, t.key]);
-          if (t.fullKey !== t.key) titles.push([workId, raw, t.fullKey]);
+          titles.push([workId, raw, t.key, numberKey(t.key)]);
+          if (t.fullKey !== t.key) titles.push([workId, raw, t.fullKey, numberKey(t.fullKey)]);
         } else if (kind === 'performer') {
           const keys = nameKeys(raw);
           // An empty key still records that the raw text was seen, so it is not re-keyed every run.

@@ -1,7 +1,7 @@
 import type { Store } from '../warehouse/index.js';
 import { appendRowsAsText, type AppendRow } from './append-rows.js';
 import { nameKeys, writerWords } from './normalise-name.js';
-import { normaliseTitle } from './normalise-title.js';
+import { normaliseTitle, numberKey } from './normalise-title.js';
 
 /**
  * Stages the resources of the reports listed in TEMP `id_reports` for one identify run:
@@ -36,7 +36,9 @@ export async function stageResources(store: Store): Promise<number> {
       FROM id_rows GROUP BY resource_key)`);
   await store.run(`CREATE OR REPLACE TEMP TABLE id_res_keys (res_id INTEGER, title_key VARCHAR, full_key VARCHAR,
     annotations VARCHAR, parts VARCHAR, is_medley BOOLEAN)`);
-  await store.run('CREATE OR REPLACE TEMP TABLE id_res_k (res_id INTEGER, key VARCHAR, kind VARCHAR)');
+  await store.run(
+    'CREATE OR REPLACE TEMP TABLE id_res_k (res_id INTEGER, key VARCHAR, kind VARCHAR, num_key VARCHAR)',
+  );
   await store.run('CREATE OR REPLACE TEMP TABLE id_res_artists (res_id INTEGER, name_key VARCHAR)');
   await store.run('CREATE OR REPLACE TEMP TABLE id_res_words (res_id INTEGER, word VARCHAR)');
 
@@ -47,7 +49,7 @@ export async function stageResources(store: Store): Promise<number> {
   let count = 0;
   const flush = async () => {
     await appendRowsAsText(store, 'id_res_keys', 6, keys.splice(0));
-    await appendRowsAsText(store, 'id_res_k', 3, k.splice(0));
+    await appendRowsAsText(store, 'id_res_k', 4, k.splice(0));
     await appendRowsAsText(store, 'id_res_artists', 2, artists.splice(0));
     await appendRowsAsText(store, 'id_res_words', 2, words.splice(0));
   };
@@ -85,9 +87,9 @@ export async function stageResources(store: Store): Promise<number> {
           t.parts.join(' | '),
           t.parts.length > 1,
         ]);
-        k.push([resId, t.key, 'main']);
-        if (t.fullKey !== t.key) k.push([resId, t.fullKey, 'full']);
-        for (const part of t.parts) k.push([resId, part, 'part']);
+        k.push([resId, t.key, 'main', numberKey(t.key)]);
+        if (t.fullKey !== t.key) k.push([resId, t.fullKey, 'full', numberKey(t.fullKey)]);
+        for (const part of t.parts) k.push([resId, part, 'part', numberKey(part)]);
       }
       const artist = artistCol[i] as string | null;
       if (artist !== null) {
