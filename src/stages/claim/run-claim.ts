@@ -1,16 +1,37 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { micros, parsePeriod, TuttiError, type Micros } from '../../domain/index.js';
-import { formatCcid } from '../../formats/ccid/index.js';
-import { formatCdm } from '../../formats/cdm/index.js';
-import { formatInvoiceJson, renderInvoicePdf } from '../../formats/invoice/index.js';
+import type { DuckDBValue } from '@duckdb/node-api';
+import { formatCcidHeaderRow, formatCcidTrailerRow } from '../../formats/ccid/index.js';
+import { formatCdmHeaderRow, formatCdmSummaryRow, formatCdmTrailerRow } from '../../formats/cdm/index.js';
+import { escapeDsrValue } from '../../formats/dsr/index.js';
+import { formatInvoiceJson, renderInvoicePdf, type Invoice } from '../../formats/invoice/index.js';
 import { recordRun, sql, type Store } from '../../warehouse/index.js';
-import { buildClaimDocuments } from './claim-documents.js';
+import {
+  ccidHeaderOf,
+  cdmHeaderOf,
+  cdmSummaryOf,
+  claimFileNames,
+  claimLicensors,
+  invoiceOf,
+  type ClaimFileNames,
+  type ClaimLicensor,
+} from './claim-documents.js';
 import type { ClaimConfig } from './claim-config.js';
+import {
+  copyCcidFile,
+  copyCdmFile,
+  createClaimCellMacros,
+  insertRows,
+  stageClaimFileRows,
+  stageClaimResourceCells,
+  type StagedFileRow,
+} from './claim-files-sql.js';
 import { computeClaimLinesSql } from './claim-lines-sql.js';
-import { stageClaimInputs } from './stage-claim-inputs.js';
-import { dropStagedClaimTables, insertStagedClaimRows, readStagedReport } from './staged-claim-rows.js';
-import { deleteClaimRows, writeInvoicesAndPools } from './write-claim-rows.js';
+import type { ClaimedRight, ComputedPool } from './compute-claims.js';
+import { stageClaimInputs, type StagedClaimRun, type StagedReport } from './stage-claim-inputs.js';
+import { dropStagedClaimTables, insertStagedClaimRows } from './staged-claim-rows.js';
+import { deleteClaimRows, insertInvoicesAndPools } from './write-claim-rows.js';
 
 export interface ClaimRunOptions {
   /** Claim these reports; else every complete report of `period`; else every complete report. */
@@ -71,6 +92,156 @@ async function selectReports(store: Store, options: ClaimRunOptions): Promise<st
   return rows.map((r) => r.report_id);
 }
 
+/** A report × licensor × summary × right total of the staged claim lines. */
+interface LineTotal {
+  readonly rep: number;
+  readonly ctx: number;
+  readonly lic_ord: number;
+  readonly right_ord: number;
+  readonly claimed: bigint;
+  readonly held: bigint;
+  readonly lines: bigint;
+}
+
+/** What a report's files and invoices are, planned from the staged lines' totals (few rows). */
+interface ReportPlan {
+  readonly reportId: string;
+  readonly staged: StagedReport;
+  readonly names: ClaimFileNames;
+  readonly invoices: readonly Invoice[];
+  readonly worksClaimed: number;
+  readonly performing: Micros;
+  readonly mechanical: Micros;
+  readonly held: Micros;
+}
+
+/**
+ * Plans every report's documents from the totals of its staged lines: licensors, invoices, and the
+ * header, summary and trailer records of both files (staged in `claim_file_rows`, with `claim_inv`:
+ * each report × licensor's invoice and cells). The claim records themselves stay in DuckDB.
+ */
+async function planReports(
+  store: Store,
+  run: StagedClaimRun,
+  reportIds: readonly string[],
+  options: ClaimRunOptions,
+): Promise<ReportPlan[]> {
+  const totals =
+    await store.all<LineTotal>(`SELECT rep, ctx, lic_ord, right_ord, sum(claimed_amount)::HUGEINT AS claimed,
+      sum(held_overclaim)::HUGEINT AS held, count(*) AS lines
+    FROM claim_line GROUP BY ALL ORDER BY ALL`);
+  const perReport = await store.all<{ rep: number; works: bigint; cd01: bigint }>(`SELECT rep,
+      count(DISTINCT work_id) AS works, count(*) AS cd01 FROM claim_cd GROUP BY rep`);
+  const countsOf = new Map(perReport.map((r) => [r.rep, r]));
+  const config = options.config;
+  const fileRows: StagedFileRow[] = [];
+  const invRows: DuckDBValue[][] = [];
+  const plans: ReportPlan[] = [];
+  for (const reportId of reportIds) {
+    const staged = run.reports.get(reportId);
+    if (!staged) throw new TuttiError('INTERNAL', `report ${reportId} was not staged`);
+    const { report, rep } = staged;
+    const mine = totals.filter((t) => t.rep === rep);
+    const mandateOrds = [...new Set(mine.map((t) => t.lic_ord))].filter((o) => o > 0);
+    const licensors = claimLicensors(
+      report,
+      mandateOrds.map((o) => run.mandateByOrd.get(o) as string),
+      run.mandates,
+      config,
+    );
+    const ordOf = new Map([[0, 'society'], ...[...run.mandateByOrd].map(([o, id]) => [o, id] as const)]);
+    const licOf = new Map(licensors.map((l) => [l.licensor, l]));
+    const issueDate = options.issueDate ?? report.dayAfterPeriod;
+    const names = claimFileNames(report, config, issueDate);
+    const poolOf = new Map(staged.ctxs.map((ctx, i) => [ctx, staged.pools[i] as ComputedPool]));
+    const modelOf = (ctx: number) => poolOf.get(ctx)?.summary.commercialModel ?? '';
+    const rightOf = (t: LineTotal): ClaimedRight => (t.right_ord === 0 ? 'performing' : 'mechanical');
+
+    for (const lic of licensors) {
+      const ord = [...ordOf].find(([, id]) => id === lic.licensor)?.[0] ?? 0;
+      invRows.push([
+        rep,
+        ord,
+        lic.invoiceId,
+        escapeDsrValue(lic.invoiceId),
+        escapeDsrValue(lic.licensor),
+        escapeDsrValue(lic.rightsController),
+        `-${escapeDsrValue(lic.licensor)}`,
+      ]);
+    }
+    const invoices = licensors.map((lic) =>
+      invoiceOf(
+        report,
+        lic,
+        mine
+          .filter((t) => ordOf.get(t.lic_ord) === lic.licensor)
+          .map((t) => ({
+            commercialModel: modelOf(t.ctx),
+            rightType: rightOf(t),
+            amount: micros(t.claimed),
+            heldOverclaim: micros(t.held),
+          })),
+        { config, currency: staged.currency, cdmFile: names.cdmFile, issueDate },
+      ),
+    );
+
+    // CDM: header, one CS01 per summary × licensor with lines (then its CD01 from SQL), SRFO.
+    const key = (a: number | bigint, b = 0, c = 0): [bigint, bigint, bigint] => [
+      BigInt(a),
+      BigInt(b),
+      BigInt(c),
+    ];
+    const row = (file: 'cdm' | 'ccid', keys: [bigint, bigint, bigint], line: string) =>
+      fileRows.push({ rep, file, keys, line });
+    row('cdm', key(-1), formatCdmHeaderRow(cdmHeaderOf(report, config, names.created)));
+    let cs01 = 0;
+    for (const [i, ctx] of staged.ctxs.entries()) {
+      const pool = staged.pools[i] as ComputedPool;
+      for (const [ord, licensor] of [...ordOf].sort(([a], [b]) => a - b)) {
+        const group = mine.filter((t) => t.ctx === ctx && t.lic_ord === ord);
+        if (group.length === 0) continue;
+        const lic = licOf.get(licensor) as ClaimLicensor;
+        const total = micros(group.reduce((s, t) => s + t.claimed, 0n));
+        row(
+          'cdm',
+          key(ctx, ord),
+          formatCdmSummaryRow(cdmSummaryOf(report, pool, lic, staged.currency), total),
+        );
+        cs01++;
+      }
+    }
+    const cd01 = Number(countsOf.get(rep)?.cd01 ?? 0n);
+    row('cdm', key(TRAILER_KEY), formatCdmTrailerRow(1 + cs01 + cd01 + 1, cs01));
+
+    // CCID-style: HDR, one ID per claim line from SQL, TRL.
+    const sum = (f: (t: LineTotal) => bigint) => micros(mine.reduce((s, t) => s + f(t), 0n));
+    const claimed = sum((t) => t.claimed);
+    const held = sum((t) => t.held);
+    const lineCount = Number(mine.reduce((s, t) => s + t.lines, 0n));
+    row('ccid', key(-1), formatCcidHeaderRow(ccidHeaderOf(report, config, names.created, staged.currency)));
+    row('ccid', key(TRAILER_KEY), formatCcidTrailerRow(lineCount, claimed, held));
+
+    plans.push({
+      reportId,
+      staged,
+      names,
+      invoices,
+      worksClaimed: Number(countsOf.get(rep)?.works ?? 0n),
+      performing: sum((t) => (t.right_ord === 0 ? t.claimed : 0n)),
+      mechanical: sum((t) => (t.right_ord === 1 ? t.claimed : 0n)),
+      held,
+    });
+  }
+  await store.run(`CREATE OR REPLACE TEMP TABLE claim_inv (rep INTEGER, lic_ord INTEGER, invoice_id VARCHAR,
+    invoice_cell VARCHAR, licensor_cell VARCHAR, rights_controller_cell VARCHAR, licensor_suffix_cell VARCHAR)`);
+  await insertRows(store, 'claim_inv', invRows);
+  await stageClaimFileRows(store, fileRows);
+  return plans;
+}
+
+/** The sort key of a file's last record (after every claim record). */
+const TRAILER_KEY = 2n ** 62n;
+
 /**
  * The claim stage (issue 6): for each report, values the society's and each mandate's claims, replaces
  * the report's claim rows, and writes the CDM claim file, the CCID-style file and one invoice (JSON and
@@ -95,58 +266,56 @@ export async function runClaim(store: Store, options: ClaimRunOptions): Promise<
     store,
     { stage: 'claim', params, codeVersion: options.codeVersion, now: options.now() },
     options.now,
-    // One transaction for the run: the reports' old rows deleted once (not per report); the claim lines
-    // of every report computed and inserted set-based in DuckDB (claim-lines-sql.ts, the TypeScript
-    // formulas being its oracle); then per report only the documents, built from the lines read back.
+    // One transaction for the run, set-based in DuckDB: the reports' old rows deleted once; the claim
+    // lines of every report computed (claim-lines-sql.ts, the TypeScript formulas being its oracle) and
+    // inserted; the claim files written by COPY from the staged lines (claim-files-sql.ts). TypeScript
+    // only plans the documents from the lines' totals and writes the invoices (a few per report).
     // A run that fails leaves the previous claims as they were.
     (runId) =>
       store.transaction(async () => {
         const staged = await stageClaimInputs(store, reportIds, options.config);
         await deleteClaimRows(store, reportIds);
         await computeClaimLinesSql(store, options.config.society.code);
+        const plans = await planReports(store, staged, reportIds, options);
         const lines = await insertStagedClaimRows(store, runId);
+        await insertInvoicesAndPools(
+          store,
+          plans.map((p) => ({
+            reportId: p.reportId,
+            pools: p.staged.pools,
+            invoices: p.invoices,
+            cdmFile: p.names.cdmFile,
+          })),
+          runId,
+        );
+        await createClaimCellMacros(store);
+        await stageClaimResourceCells(store);
         const reports: ReportClaimResult[] = [];
-        for (const [i, reportId] of reportIds.entries()) {
-          const { inputs, claims } = await readStagedReport(store, staged, reportId);
-          const docs = buildClaimDocuments(
-            inputs,
-            claims,
-            options.config,
-            options.issueDate ?? inputs.report.dayAfterPeriod,
-          );
-          await writeInvoicesAndPools(store, reportId, claims.pools, docs, runId);
-          const dir = join(options.outDir, safeName(reportId));
+        for (const [i, plan] of plans.entries()) {
+          const dir = join(options.outDir, safeName(plan.reportId));
           await mkdir(dir, { recursive: true });
-          const files: string[] = [];
-          const put = async (name: string, data: string | Buffer) => {
-            const path = join(dir, name);
-            await writeFile(path, data);
-            files.push(path);
-          };
-          await put(docs.cdmFile, formatCdm(docs.cdm));
-          await put(docs.ccidFile, formatCcid(docs.ccid));
-          for (const inv of docs.invoices) {
-            await put(`${inv.invoiceId}.json`, formatInvoiceJson(inv));
-            await put(`${inv.invoiceId}.pdf`, await renderInvoicePdf(inv));
+          const files = [join(dir, plan.names.cdmFile), join(dir, plan.names.ccidFile)];
+          await copyCdmFile(store, plan.staged.rep, files[0] as string);
+          await copyCcidFile(store, plan.staged.rep, files[1] as string);
+          for (const inv of plan.invoices) {
+            const path = join(dir, inv.invoiceId);
+            await writeFile(`${path}.json`, formatInvoiceJson(inv));
+            await writeFile(`${path}.pdf`, await renderInvoicePdf(inv));
+            files.push(`${path}.json`, `${path}.pdf`);
           }
-          const sumOf = (f: (l: (typeof claims.lines)[number]) => bigint) =>
-            micros(claims.lines.reduce((s, l) => s + f(l), 0n));
           reports.push({
-            report: reportId,
-            works_claimed: new Set(claims.lines.map((l) => l.workId)).size,
-            amount_by_right: {
-              performing: sumOf((l) => (l.rightType === 'performing' ? l.claimedAmount : 0n)),
-              mechanical: sumOf((l) => (l.rightType === 'mechanical' ? l.claimedAmount : 0n)),
-            },
-            held_overclaim: sumOf((l) => l.heldOverclaim),
-            invoices: docs.invoices.map((inv) => ({
+            report: plan.reportId,
+            works_claimed: plan.worksClaimed,
+            amount_by_right: { performing: plan.performing, mechanical: plan.mechanical },
+            held_overclaim: plan.held,
+            invoices: plan.invoices.map((inv) => ({
               invoice_id: inv.invoiceId,
               licensor: inv.licensor,
               amount: inv.amount,
             })),
             files,
           });
-          options.onProgress?.({ report: reportId, done: i + 1, total: reportIds.length });
+          options.onProgress?.({ report: plan.reportId, done: i + 1, total: plans.length });
         }
         await dropStagedClaimTables(store);
         return { reports, counts: { reports: reports.length, claim_lines: lines } };

@@ -1,4 +1,5 @@
-import { territoryCovers, TuttiError } from '../../domain/index.js';
+import { formatMicros, territoryCovers, TuttiError } from '../../domain/index.js';
+import { escapeDsrValue, formatMultiValue } from '../../formats/dsr/index.js';
 import type { DuckDBValue } from '@duckdb/node-api';
 import type { Store } from '../../warehouse/index.js';
 import { findTariff, type ClaimConfig } from './claim-config.js';
@@ -7,18 +8,25 @@ import { mandateCovers, type MandateScope } from './claimable-share.js';
 import { CLAIMED_RIGHTS, type ComputedPool } from './compute-claims.js';
 import { loadMandates } from './load-claim-inputs.js';
 import { computeFee } from './royalty-pool.js';
+import { insertRows } from './claim-files-sql.js';
 import { big, claimReportFromRow, claimSummaryFromRow, type Row } from './row-values.js';
 
 /** What the run's documents need per report, beside the claim lines staged in SQL. */
 export interface StagedReport {
   readonly report: ClaimReport;
+  /** The report's number in the run's temp tables. */
+  readonly rep: number;
   readonly pools: readonly ComputedPool[];
+  /** The `ctx` of each pool's summary in the temp tables, in the order of `pools`. */
+  readonly ctxs: readonly number[];
   readonly currency: string;
 }
 
 export interface StagedClaimRun {
   readonly reports: ReadonlyMap<string, StagedReport>;
   readonly mandates: readonly MandateScope[];
+  /** Mandate ids by their `lic_ord` in `claim_lic` (0, the society, is not a mandate). */
+  readonly mandateByOrd: ReadonlyMap<number, string>;
 }
 
 /**
@@ -35,11 +43,13 @@ export async function stageClaimInputs(
   reportIds: readonly string[],
   config: ClaimConfig,
 ): Promise<StagedClaimRun> {
-  await store.run(`CREATE OR REPLACE TEMP TABLE claim_run_reports (report_id VARCHAR PRIMARY KEY)`);
+  // rep: the report's place in the run; report_cell: its id as a claim-file cell (claim ids begin with it).
+  await store.run(`CREATE OR REPLACE TEMP TABLE claim_run_reports (report_id VARCHAR PRIMARY KEY, rep INTEGER NOT NULL,
+    report_cell VARCHAR NOT NULL)`);
   await insertRows(
     store,
     'claim_run_reports',
-    reportIds.map((id) => [id]),
+    reportIds.map((id, i) => [id, i, escapeDsrValue(id)]),
   );
   const reportRows =
     await store.all<Row>(`SELECT q.report_id, r.report_id IS NOT NULL AS found, message_id, sender,
@@ -76,7 +86,8 @@ export async function stageClaimInputs(
       WHERE report_id IN (SELECT report_id FROM claim_run_reports) AND summary_id IS NOT NULL AND resource_ref IS NOT NULL
         AND coalesce(royalty_bearing, true)
       GROUP BY report_id, summary_id, block_id, resource_ref HAVING sum(usages) > 0)
-    SELECT u.*, m.work_id FROM u LEFT JOIN m USING (report_id, block_id, resource_ref)`);
+    SELECT row_number() OVER (ORDER BY u.report_id, u.summary_id, u.block_id, u.resource_ref) AS res, u.*, m.work_id
+    FROM u LEFT JOIN m USING (report_id, block_id, resource_ref)`);
 
   const summaryRows = await store.all<Row>(`WITH s AS (
       SELECT report_id, summary_id, commercial_model, use_type, territory, service_description, usages,
@@ -90,6 +101,8 @@ export async function stageClaimInputs(
   const staged = new Map<string, StagedReport>();
   const pools = new Map<string, ComputedPool[]>();
   const ctxRows: DuckDBValue[][] = [];
+  const repOf = new Map(reportIds.map((id, i) => [id, i]));
+  const ctxs = new Map<string, number[]>();
   const scopeRows: DuckDBValue[][] = [];
   const territoriesOfUse = new Set<string>();
   for (const s of summaryRows) {
@@ -118,18 +131,28 @@ export async function stageClaimInputs(
     pools.set(reportId, list);
     const territory = summary.territory ?? report.territory;
     territoriesOfUse.add(territory);
+    const ctx = ctxRows.length;
     ctxRows.push([
+      ctx,
+      repOf.get(reportId) as number,
       reportId,
       summary.summaryId,
       fee.fee.toString(),
+      fee.basis,
       basis.toString(),
       reportUsages.toString(),
       tariff.split.performing,
       tariff.split.mechanical,
       territory,
+      summary.serviceDescription,
+      summary.commercialModel,
+      escapeDsrValue(summary.summaryId),
+      // CD01 TariffParameterValue without its last value (the line's held overclaim).
+      `${formatMultiValue([fee.basis, formatMicros(fee.fee), basis.toString()])}|`,
     ]);
+    ctxs.set(reportId, [...(ctxs.get(reportId) ?? []), ctx]);
     for (const rightType of CLAIMED_RIGHTS) {
-      const ctx = {
+      const use = {
         territory,
         date: report.periodStart,
         services: services.filter((x): x is string => x !== null),
@@ -137,10 +160,10 @@ export async function stageClaimInputs(
         rightType,
       };
       // One row per way a share falls under the mandate: held by the mandator, or affiliated to it.
-      for (const m of mandates.filter((x) => mandateCovers(x, ctx))) {
-        scopeRows.push([reportId, summary.summaryId, rightType, m.mandateId, m.mandatorPartyId, null]);
+      for (const m of mandates.filter((x) => mandateCovers(x, use))) {
+        scopeRows.push([ctx, rightType, m.mandateId, m.mandatorPartyId, null]);
         for (const society of m.mandatorSocieties)
-          scopeRows.push([reportId, summary.summaryId, rightType, m.mandateId, null, society]);
+          scopeRows.push([ctx, rightType, m.mandateId, null, society]);
       }
     }
   }
@@ -152,15 +175,26 @@ export async function stageClaimInputs(
         'CONFLICT',
         `report ${reportId} mixes currencies (${currencies.join(', ')}); one invoice needs one currency`,
       );
-    staged.set(reportId, { report, pools: list, currency: currencies[0] ?? config.currency });
+    staged.set(reportId, {
+      report,
+      rep: repOf.get(reportId) as number,
+      pools: list,
+      ctxs: ctxs.get(reportId) ?? [],
+      currency: currencies[0] ?? config.currency,
+    });
   }
 
-  await store.run(`CREATE OR REPLACE TEMP TABLE claim_ctx (report_id VARCHAR, summary_id VARCHAR, fee HUGEINT,
-    basis_usages BIGINT, report_usages BIGINT, split_p INTEGER, split_m INTEGER, territory VARCHAR)`);
-  await store.run(`CREATE OR REPLACE TEMP TABLE claim_scope (report_id VARCHAR, summary_id VARCHAR, right_type VARCHAR,
-    mandate_id VARCHAR, party_id VARCHAR, society VARCHAR)`);
+  await store.run(`CREATE OR REPLACE TEMP TABLE claim_ctx (ctx INTEGER, rep INTEGER, report_id VARCHAR, summary_id VARCHAR,
+    fee HUGEINT, fee_basis VARCHAR, basis_usages BIGINT, report_usages BIGINT, split_p INTEGER, split_m INTEGER,
+    territory VARCHAR, service VARCHAR, commercial_model VARCHAR, summary_cell VARCHAR, tariff_cell_prefix VARCHAR)`);
+  await store.run(`CREATE OR REPLACE TEMP TABLE claim_scope (ctx INTEGER, right_type VARCHAR, mandate_id VARCHAR,
+    party_id VARCHAR, society VARCHAR)`);
   await insertRows(store, 'claim_ctx', ctxRows);
   await insertRows(store, 'claim_scope', scopeRows);
+  // Licensors in claim-file order: the society, then the mandates by id (as claimLicensors sorts them).
+  const mandateIds = mandates.map((m) => m.mandateId).sort();
+  await store.run(`CREATE OR REPLACE TEMP TABLE claim_lic (licensor VARCHAR, lic_ord INTEGER)`);
+  await insertRows(store, 'claim_lic', [['society', 0], ...mandateIds.map((id, i) => [id, i + 1])]);
 
   // Territory expressions repeat: each distinct expression × territory of use is resolved once, here.
   const expressions = await store.all<{ territories: string }>(`SELECT DISTINCT territories FROM work_shares
@@ -173,15 +207,5 @@ export async function stageClaimInputs(
   for (const { territories } of expressions)
     for (const t of territoriesOfUse) if (territoryCovers(territories, t)) terr.push([territories, t, true]);
   await insertRows(store, 'claim_terr', terr);
-  return { reports: staged, mandates };
-}
-
-/** Inserts small row sets as parameterised multi-row VALUES, 256 rows a statement (values are never spliced). */
-async function insertRows(store: Store, table: string, rows: readonly DuckDBValue[][]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 256) {
-    const batch = rows.slice(i, i + 256);
-    const values: DuckDBValue[] = [];
-    const tuples = batch.map((row) => `(${row.map((v) => `$${values.push(v)}`).join(', ')})`);
-    await store.run({ text: `INSERT INTO ${table} VALUES ${tuples.join(', ')}`, values });
-  }
+  return { reports: staged, mandates, mandateByOrd: new Map(mandateIds.map((id, i) => [i + 1, id])) };
 }

@@ -1,5 +1,7 @@
+import type { Invoice } from '../../formats/invoice/index.js';
 import { quoteLiteral, sql, type Store } from '../../warehouse/index.js';
 import type { ClaimDocuments } from './claim-documents.js';
+import { insertRows } from './claim-files-sql.js';
 import type { ComputedClaims, ComputedPool } from './compute-claims.js';
 
 /**
@@ -82,7 +84,11 @@ export async function writeClaimRows(
       shares.closeSync();
     }
 
-    await writeInvoicesAndPools(store, reportId, claims.pools, docs, runId);
+    await insertInvoicesAndPools(
+      store,
+      [{ reportId, pools: claims.pools, invoices: docs.invoices, cdmFile: docs.cdmFile }],
+      runId,
+    );
     for (const o of claims.overclaims) {
       await store.run(sql`INSERT INTO claim_overclaims VALUES (${reportId}, ${o.summaryId}, ${o.workId}, ${o.rightType}, ${o.ownShare}, ${o.othersShare},
         ${o.disputed}, ${o.status}, ${o.held.toString()}::HUGEINT, ${runId})`);
@@ -90,24 +96,66 @@ export async function writeClaimRows(
   });
 }
 
-/** Inserts a report's invoices (from its documents) and its pools (the formula inputs per summary). */
-export async function writeInvoicesAndPools(
+/** A report's invoices and pools (the formula inputs per summary), as `insertInvoicesAndPools` writes them. */
+export interface ReportInvoicesAndPools {
+  readonly reportId: string;
+  readonly pools: readonly ComputedPool[];
+  readonly invoices: readonly Invoice[];
+  readonly cdmFile: string;
+}
+
+/** Inserts the invoices and pools of the run's reports, in their order, a few multi-row statements for the run. */
+export async function insertInvoicesAndPools(
   store: Store,
-  reportId: string,
-  pools: readonly ComputedPool[],
-  docs: ClaimDocuments,
+  reports: readonly ReportInvoicesAndPools[],
   runId: string,
 ): Promise<void> {
-  for (const inv of docs.invoices) {
-    await store.run(sql`INSERT INTO invoices VALUES (${inv.invoiceId}, ${reportId}, ${inv.licensor}, ${inv.rightsController}, ${inv.currency},
-        ${inv.amount.toString()}::HUGEINT, ${inv.performing.toString()}::HUGEINT, ${inv.mechanical.toString()}::HUGEINT,
-        ${inv.heldOverclaim.toString()}::HUGEINT, ${docs.cdmFile}, 'issued', ${runId})`);
-  }
-  for (const p of pools) {
-    await store.run(sql`INSERT INTO claim_pools VALUES (${reportId}, ${p.summary.summaryId}, ${p.tariffLabel}, ${p.summary.netRevenue.toString()}::HUGEINT,
-        ${(p.summary.subscribers ?? 0n).toString()}::BIGINT, ${p.totalUsages.toString()}::BIGINT, ${p.reportUsages.toString()}::BIGINT, ${p.tariff.rateBp},
-        ${p.tariff.minPerSubscriber.toString()}::HUGEINT, ${p.tariff.minPerStream.toString()}::HUGEINT, ${p.fee.rateAmount.toString()}::HUGEINT,
-        ${p.fee.subscriberAmount.toString()}::HUGEINT, ${p.fee.streamAmount.toString()}::HUGEINT, ${p.fee.fee.toString()}::HUGEINT, ${p.fee.basis},
-        ${p.tariff.split.performing}, ${p.tariff.split.mechanical}, ${p.currency}, ${runId})`);
-  }
+  const money = (m: bigint) => m.toString();
+  await insertRows(
+    store,
+    'invoices',
+    reports.flatMap((r) =>
+      r.invoices.map((inv) => [
+        inv.invoiceId,
+        r.reportId,
+        inv.licensor,
+        inv.rightsController,
+        inv.currency,
+        money(inv.amount),
+        money(inv.performing),
+        money(inv.mechanical),
+        money(inv.heldOverclaim),
+        r.cdmFile,
+        'issued',
+        runId,
+      ]),
+    ),
+  );
+  await insertRows(
+    store,
+    'claim_pools',
+    reports.flatMap((r) =>
+      r.pools.map((p) => [
+        r.reportId,
+        p.summary.summaryId,
+        p.tariffLabel,
+        money(p.summary.netRevenue),
+        money(p.summary.subscribers ?? 0n),
+        money(p.totalUsages),
+        money(p.reportUsages),
+        p.tariff.rateBp,
+        money(p.tariff.minPerSubscriber),
+        money(p.tariff.minPerStream),
+        money(p.fee.rateAmount),
+        money(p.fee.subscriberAmount),
+        money(p.fee.streamAmount),
+        money(p.fee.fee),
+        p.fee.basis,
+        p.tariff.split.performing,
+        p.tariff.split.mechanical,
+        p.currency,
+        runId,
+      ]),
+    ),
+  );
 }
