@@ -57,7 +57,8 @@ export function durationSql(expr: string): string {
 export function joinCellsSql(layout: DsrRecordLayout, names: readonly string[]): string {
   const exprs = names.map((n) => cellSql(layout, n)).filter((e) => e !== 'NULL::VARCHAR');
   if (exprs.length === 0) return 'NULL::VARCHAR';
-  return `nullif(concat_ws('|', ${exprs.join(', ')}), '')`;
+  // Mostly all empty: concat_ws runs only on the rows that have something to join.
+  return `CASE WHEN ${exprs.map((e) => `${e} IS NOT NULL`).join(' OR ')} THEN nullif(concat_ws('|', ${exprs.join(', ')}), '') END`;
 }
 
 /** A CASE giving the first problem of a line as text, or NULL. */

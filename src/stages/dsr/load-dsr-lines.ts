@@ -80,5 +80,7 @@ export async function dropDsrTemp(store: Store): Promise<void> {
   const objects = await store.all<{ name: string; kind: string }>(`SELECT table_name AS name, table_type AS kind
     FROM information_schema.tables WHERE table_catalog = 'temp' AND table_name LIKE 'dsr\\_t\\_%' ESCAPE '\\'
     ORDER BY table_type DESC`);
-  for (const o of objects) await store.run(`DROP ${o.kind === 'VIEW' ? 'VIEW' : 'TABLE'} IF EXISTS temp.${o.name}`);
+  // One round trip for all of them.
+  const drops = objects.map((o) => `DROP ${o.kind === 'VIEW' ? 'VIEW' : 'TABLE'} IF EXISTS temp."${o.name.replaceAll('"', '""')}";`);
+  if (drops.length > 0) await store.run(drops.join('\n'));
 }

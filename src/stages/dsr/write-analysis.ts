@@ -1,3 +1,4 @@
+import { listValue } from '@duckdb/node-api';
 import { sql, type Store } from '../../warehouse/index.js';
 import type { DsrFileAnalysis } from './analyse-dsr-file.js';
 
@@ -101,7 +102,22 @@ export async function writeAnalysis(
       LEFT JOIN dsr_t_numbered n ON n.line_no = q.line_no LEFT JOIN dsr_t_rejects r ON r.line_no = q.line_no`,
     values: [fileId, a.file, runId],
   });
-  for (const issue of [...a.issues.errors, ...a.issues.warnings]) {
-    await store.run(sql`INSERT INTO report_issues VALUES (${reportId}, ${fileId}, ${issue.severity}, ${issue.code}, ${issue.line ?? null}, ${issue.message}, ${runId})`);
+  // Every message in one statement, in order (lists unnested side by side; '' for no line: a list
+  // whose first value is null would not be typed VARCHAR).
+  const issues = [...a.issues.errors, ...a.issues.warnings];
+  if (issues.length > 0) {
+    await store.run({
+      text: `INSERT INTO report_issues SELECT $1, $2, unnest($3::VARCHAR[]), unnest($4::VARCHAR[]), nullif(unnest($5::VARCHAR[]), '')::BIGINT,
+        unnest($6::VARCHAR[]), $7`,
+      values: [
+        reportId,
+        fileId,
+        listValue(issues.map((i) => i.severity)),
+        listValue(issues.map((i) => i.code)),
+        listValue(issues.map((i) => (i.line === undefined ? '' : String(i.line)))),
+        listValue(issues.map((i) => i.message)),
+        runId,
+      ],
+    });
   }
 }
