@@ -1,6 +1,7 @@
 /**
  * formats/statements: member statements (décomptes) out: the column layout shared by the CSV and
- * Parquet exports, and a readable PDF per member.
+ * Parquet exports, a summary PDF per member (totals, written by every distribution) and the
+ * line-by-line PDF (rendered on demand).
  * @module
  */
 export {
@@ -9,4 +10,6 @@ export {
   type StatementLine,
   type MemberStatement,
 } from './statement-line.js';
+export type { MemberStatementSummary, StatementSummaryRow, StatementTotals } from './statement-summary.js';
 export { renderStatementPdf } from './render-statement-pdf.js';
+export { renderStatementSummaryPdf } from './render-statement-summary-pdf.js';

@@ -158,13 +158,18 @@ export async function distribute(
         const tmp = `${dir}.tmp`;
         rmSync(tmp, { recursive: true, force: true });
         try {
-          files = await writeStatementFiles(store, tmp, {
-            society: options.society ?? 'tutti',
-            distributionId,
-            date,
-            period: period.text,
-            pdf: options.pdf ?? true,
-          });
+          files = await writeStatementFiles(
+            store,
+            tmp,
+            {
+              society: options.society ?? 'tutti',
+              distributionId,
+              date,
+              period: period.text,
+              pdf: options.pdf ?? true,
+            },
+            options.onProgress,
+          );
           options.onProgress?.('files');
           await record(runId);
         } catch (error) {

@@ -21,3 +21,10 @@ export {
   STATEMENT_LINE_COLUMNS_SQL,
   type StatementLineRow,
 } from './member-statement.js';
+export {
+  loadMemberStatementSummary,
+  memberSummarySql,
+  toMemberSummary,
+  SUMMARY_WORKS,
+  type MemberSummaryRow,
+} from './member-summary.js';
