@@ -11,11 +11,17 @@ import { openStore, type Store } from '../src/warehouse/index.js';
  * writers with IPI numbers, ISRC links for 40 % of works) and R distinct resources of one report:
  *   10 % carry the work's ISWC                                   → truth: identifier path
  *   35 % carry an ISRC the registry links to the work             → truth: ISRC path
- *   40 % carry only metadata (no or unknown ISRC), with noise: one-letter typos (25 %), annotations
+ *   33 % carry only metadata (no or unknown ISRC), with noise: one-letter typos (25 %), annotations
  *        ("(Live)", "- Remastered 2011", "feat. X", 35 %), upper case, accents (10 %), "Part II" works
  *        (4 %) reported half as ", Pt. 2", "A feat. B" credits (10 %), a cover artist instead of
  *        the work's performer (10 %; always when the work names no performer), writers given for
  *        half, durations off by a few seconds
+ *    3 % 'translated': the same noise on a translated title the work declares as an alternate title
+ *        (ALT; 10 % of works have one, in other words than the original)
+ *    2 % 'medley': "A / B" of two works, with A's performer → truth A, but a medley is never
+ *        accepted as one work (the review queue splits it)
+ *    2 % 'wrong-isrc': the clean metadata of a work with the ISRC of another linked work (a label's
+ *        mistake) → truth: the work of the title, never the ISRC's
  *   15 % are recordings of works outside the repertoire (titles from the same vocabulary, so some
  *        collide with repertoire titles) → truth: unidentified.
  * Precision = correct accepted / accepted; recall = correct accepted / resources whose work is known.
@@ -68,6 +74,9 @@ async function seed(store: Store, works: number, resources: number): Promise<voi
     SELECT 'W' || i, upper(${titleOf('i')}) || CASE WHEN hash(i, 40) % 25 = 0 THEN ' PART ' || ['I', 'II', 'III', 'IV'][CAST(1 + hash(i, 41) % 4 AS BIGINT)] ELSE '' END,
       'T' || lpad(CAST(i AS VARCHAR), 10, '0'), 120 + CAST(hash(i, 4) % 240 AS INTEGER) FROM range(${works}) t(i)`);
   await store.run(`INSERT INTO work_iswcs SELECT work_id, iswc, true FROM works`);
+  // Translated titles: other words than the original (an id past the repertoire's picks other words).
+  await store.run(`INSERT INTO work_titles SELECT 'W' || i, upper(${titleOf(`${works * 7} + i`)}), 'AT', 'EN'
+    FROM range(${works}) t(i) WHERE hash(i, 50) % 10 = 0`);
   await store.run(`INSERT INTO work_performers SELECT 'W' || i, ${cap(`${word(`hash(i % ${artists}, 5) % 64000`)} || ' ' || ${word(`hash(i % ${artists}, 6) % 64000`)}`)}
     FROM range(${works}) t(i) WHERE hash(i, 7) % 10 < 6`);
   await store.run(`INSERT INTO parties (party_id, kind, name, first_name, ipi_name_number)
@@ -82,40 +91,52 @@ async function seed(store: Store, works: number, resources: number): Promise<voi
   await store.run(`INSERT INTO reports VALUES ('R1', 'M1', 'PADPIDA2014040901A', 'DSP', NULL, 'Premium', 'FR', DATE '2024-01-01', DATE '2024-01-31',
     'BasicAudioProfile', '1.2', 1, 1, 'complete', 'run-0')`);
   // Truth: the work each resource records (outside the repertoire: ids >= works).
+  // w2: the other work of a medley, or the linked work whose ISRC a 'wrong-isrc' resource carries.
   await store.run(`CREATE TABLE bench_truth AS
-    SELECT r, CASE WHEN kind = 'unknown' THEN ${works} + r ELSE CAST(hash(r, 21) % ${works} AS BIGINT) END AS w, kind FROM (
-      SELECT r, CASE WHEN r % 100 < 10 THEN 'iswc' WHEN r % 100 < 45 THEN 'isrc' WHEN r % 100 < 85 THEN 'metadata' ELSE 'unknown' END AS kind
+    SELECT r, CASE WHEN kind = 'unknown' THEN ${works} + r ELSE CAST(hash(r, 21) % ${works} AS BIGINT) END AS w,
+      CAST(hash(r, 51) % ${works} AS BIGINT) AS w2, kind FROM (
+      SELECT r, CASE WHEN r % 100 < 10 THEN 'iswc' WHEN r % 100 < 45 THEN 'isrc' WHEN r % 100 < 78 THEN 'metadata'
+        WHEN r % 100 < 81 THEN 'translated' WHEN r % 100 < 83 THEN 'medley' WHEN r % 100 < 85 THEN 'wrong-isrc' ELSE 'unknown' END AS kind
       FROM range(${resources}) t(r))`);
-  // ISRC-path resources use works that have a link.
+  // ISRC-path resources use works that have a link; translated ones works with an alternate title.
   await store.run(`UPDATE bench_truth SET w = (SELECT min(i) FROM range(w, w + 200) t(i) WHERE hash(i, 16) % 10 < 4 AND i < ${works})
     WHERE kind = 'isrc'`);
-  await store.run(`DELETE FROM bench_truth WHERE w IS NULL`);
+  await store.run(`UPDATE bench_truth SET w2 = (SELECT min(i) FROM range(w2, w2 + 200) t(i) WHERE hash(i, 16) % 10 < 4 AND i < ${works} AND i <> w)
+    WHERE kind = 'wrong-isrc'`);
+  await store.run(`UPDATE bench_truth SET w = (SELECT min(i) FROM range(w, w + 200) t(i) WHERE hash(i, 50) % 10 = 0 AND i < ${works})
+    WHERE kind = 'translated'`);
+  await store.run(`DELETE FROM bench_truth WHERE w IS NULL OR w2 IS NULL`);
   await store.run(`INSERT INTO report_resources
     SELECT 'R1', 'B' || (r // 1000), 'A' || r, 'dsp:' || r,
-      CASE WHEN kind = 'isrc' THEN 'FRZ03' || lpad(CAST(w AS VARCHAR), 7, '0') WHEN hash(r, 30) % 2 = 0 THEN 'QZ' || lpad(CAST(r AS VARCHAR), 10, '0') END,
-      CASE WHEN kind = 'metadata' AND hash(r, 31) % 100 < 25 AND length(t) > 6
+      CASE WHEN kind = 'isrc' THEN 'FRZ03' || lpad(CAST(w AS VARCHAR), 7, '0') WHEN kind = 'wrong-isrc' THEN 'FRZ03' || lpad(CAST(w2 AS VARCHAR), 7, '0')
+        WHEN hash(r, 30) % 2 = 0 THEN 'QZ' || lpad(CAST(r AS VARCHAR), 10, '0') END,
+      CASE WHEN kind = 'medley' THEN t || ' / ' || t2
+        WHEN noisy AND hash(r, 31) % 100 < 25 AND length(t) > 6
           THEN substr(t, 1, 3) || CASE WHEN substr(t, 4, 1) = 'e' THEN 'a' ELSE 'e' END || substr(t, 5)
         ELSE t END
-      || CASE WHEN kind = 'metadata' THEN (CASE hash(r, 32) % 20 WHEN 0 THEN ' (Live)' WHEN 1 THEN ' - Remastered 2011' WHEN 2 THEN ' (feat. Zorro)'
+      || CASE WHEN noisy THEN (CASE hash(r, 32) % 20 WHEN 0 THEN ' (Live)' WHEN 1 THEN ' - Remastered 2011' WHEN 2 THEN ' (feat. Zorro)'
           WHEN 3 THEN ' [Radio Edit]' WHEN 4 THEN ' - Acoustic Version' WHEN 5 THEN ' (Instrumental)' WHEN 6 THEN ' (2019 Remaster)' ELSE '' END) ELSE '' END,
       NULL,
-      CASE WHEN kind = 'metadata' AND hash(r, 33) % 10 = 0 OR perf IS NULL THEN 'Cover ' || ${word('hash(r, 34) % 64000')}
-        WHEN kind = 'metadata' AND hash(r, 44) % 10 = 0 THEN perf || ' feat. ' || ${cap(word('hash(r, 45) % 64000'))} ELSE perf END,
+      CASE WHEN noisy AND hash(r, 33) % 10 = 0 OR perf IS NULL THEN 'Cover ' || ${word('hash(r, 34) % 64000')}
+        WHEN noisy AND hash(r, 44) % 10 = 0 THEN perf || ' feat. ' || ${cap(word('hash(r, 45) % 64000'))} ELSE perf END,
       CASE WHEN dur IS NULL THEN NULL ELSE dur + CAST(hash(r, 35) % 5 AS INTEGER) - 2 END,
       'SoundRecording',
       CASE WHEN kind = 'iswc' THEN 'T' || lpad(CAST(w AS VARCHAR), 10, '0') END,
       NULL,
-      CASE WHEN kind IN ('metadata', 'unknown') AND hash(r, 36) % 2 = 0 THEN wr END,
+      CASE WHEN kind IN ('metadata', 'translated', 'unknown') AND hash(r, 36) % 2 = 0 THEN wr END,
       NULL, NULL, NULL
     FROM (
-      SELECT b.r, b.w, b.kind,
+      SELECT b.r, b.w, b.w2, b.kind, b.kind IN ('metadata', 'translated') AS noisy,
         -- Real-world spellings of the same title: "Part II" reported as ", Pt. 2", accents added.
-        CASE WHEN b.kind = 'metadata' AND hash(b.r, 43) % 10 = 0 THEN replace(t0, 'e', 'é') ELSE t0 END AS t,
+        CASE WHEN b.kind IN ('metadata', 'translated') AND hash(b.r, 43) % 10 = 0 THEN replace(t0, 'e', 'é') ELSE t0 END AS t,
+        ${cap('lower(wk2.title)')} AS t2,
         (SELECT min(name) FROM work_performers p WHERE p.work_id = 'W' || b.w) AS perf, wk.duration_s AS dur,
         (SELECT string_agg(lower(pa.first_name) || ' ' || lower(pa.name), '|') FROM work_shares s JOIN parties pa USING (party_id)
           WHERE s.work_id = 'W' || b.w) AS wr
-      FROM bench_truth b LEFT JOIN works wk ON wk.work_id = 'W' || b.w,
-        LATERAL (SELECT CASE WHEN b.kind = 'metadata' AND hash(b.r, 42) % 2 = 0 AND regexp_matches(lower(wk.title), ' part [ivx]+$')
+      FROM bench_truth b LEFT JOIN works wk ON wk.work_id = 'W' || b.w LEFT JOIN works wk2 ON wk2.work_id = 'W' || b.w2
+        LEFT JOIN (SELECT work_id, min(title) AS alt FROM work_titles GROUP BY ALL) wt ON wt.work_id = 'W' || b.w,
+        LATERAL (SELECT CASE WHEN b.kind = 'translated' THEN ${cap('lower(wt.alt)')}
+          WHEN b.kind = 'metadata' AND hash(b.r, 42) % 2 = 0 AND regexp_matches(lower(wk.title), ' part [ivx]+$')
           THEN regexp_replace(${cap('lower(wk.title)')}, ' part [ivx]+$', '') || ', Pt. ' || CAST(1 + hash(b.w, 41) % 4 AS VARCHAR)
           ELSE coalesce(${cap('lower(wk.title)')}, ${cap(titleOf('b.w'))}) END AS t0))`);
 }

@@ -28,16 +28,23 @@ export async function runIdentifierSteps(store: Store, options: MatchOptions): P
       UNION ALL SELECT upper(l.isrc), w.work_id FROM isrc_work_links l JOIN works w ON l.work_id IS NULL AND w.iswc = l.iswc
       UNION ALL SELECT upper(isrc), work_id FROM recordings)
     SEMI JOIN id_res USING (isrc)`);
-  // Title agreement of each ISRC candidate: best similarity between the reported keys and the work's titles.
+  // Title agreement of each ISRC candidate: the reported keys against the work's titles. They agree
+  // when a key is the same, when the metadata step would call them the same title with a typo
+  // (similarity ≥ 0.8, the same numbers), or when every word of the shorter, of two words or more, is
+  // in the other ("hey jude" / "hey jude reprise"). One shared word ("part", a common word) is not
+  // agreement: another work's ISRC given by mistake must not be trusted.
   await store.run(`CREATE OR REPLACE TEMP TABLE id_s2 AS
-    SELECT r.res_id, l.work_id,
-      max(jaro_winkler_similarity(k.key, t.title_key)) AS sim,
-      bool_or(list_has_any(string_split(k.key, ' '), string_split(t.title_key, ' '))) AS overlap,
-      count(k.key) > 0 AS has_title
-    FROM id_res r JOIN id_links l USING (isrc)
-      LEFT JOIN id_res_k k ON k.res_id = r.res_id
-      LEFT JOIN match_work_titles t ON t.work_id = l.work_id
-    WHERE r.res_id NOT IN (SELECT res_id FROM id_s1)
+    SELECT res_id, work_id, max(sim) AS sim, bool_or(agree) AS agree, count(key) > 0 AS has_title FROM (
+      SELECT r.res_id, l.work_id, k.key,
+        CASE WHEN k.key = t.title_key THEN 1.0 WHEN k.num_key <> t.num_key THEN 0.0
+          ELSE 0.5 * jaro_winkler_similarity(k.key, t.title_key)
+            + 0.5 * (1 - levenshtein(k.key, t.title_key) / greatest(length(k.key), length(t.title_key), 1)) END AS sim,
+        sim >= 0.8 OR least(len(kw), len(tw)) >= 2 AND (list_has_all(kw, tw) OR list_has_all(tw, kw)) AS agree
+      FROM id_res r JOIN id_links l USING (isrc)
+        LEFT JOIN id_res_k k ON k.res_id = r.res_id
+        LEFT JOIN match_work_titles t ON t.work_id = l.work_id,
+        LATERAL (SELECT string_split(k.key, ' ') AS kw, string_split(t.title_key, ' ') AS tw)
+      WHERE r.res_id NOT IN (SELECT res_id FROM id_s1))
     GROUP BY ALL`);
   await store.run(sql`CREATE OR REPLACE TEMP TABLE id_ident AS
     SELECT res_id, works[1] AS work_id, CASE WHEN by_iswc THEN 'iswc' ELSE 'work-id' END AS method,
@@ -52,6 +59,6 @@ export async function runIdentifierSteps(store: Store, options: MatchOptions): P
       CASE WHEN count(*) = 1 AND agree THEN 'accepted' ELSE 'review' END,
       CASE WHEN count(*) > 1 THEN 'isrc-conflict' WHEN NOT agree THEN 'isrc-title-disagree' END,
       to_json({candidates: list(work_id ORDER BY work_id), title_similarity: round(max(coalesce(sim, 0)), 3)})
-    FROM (SELECT *, bool_and(NOT has_title OR overlap OR sim >= 0.75) OVER (PARTITION BY res_id) AS agree FROM id_s2)
+    FROM (SELECT * EXCLUDE (agree), bool_and(NOT has_title OR agree) OVER (PARTITION BY res_id) AS agree FROM id_s2)
     GROUP BY res_id, agree`);
 }

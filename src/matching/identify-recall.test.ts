@@ -129,6 +129,18 @@ describe('identifyReports recall', () => {
     expect((await matchOf('A1'))?.status).not.toBe('accepted');
   });
 
+  it('does not trust an ISRC whose work shares one word with the title, and trusts one whose title holds the work’s', async () => {
+    await store.run(`INSERT INTO recordings VALUES ('FRZ039900002', 'W4', 'Stay', NULL, 'Zedd', 200, 'cwr'),
+      ('FRZ039900003', 'W1', 'Hold On', NULL, 'Wilson Phillips', 180, 'cwr')`);
+    await insertReport(store, 'R1', [
+      { ref: 'A1', dspId: 'd1', isrc: 'FRZ039900002', title: 'Stay With Me', artist: 'Sam Smith' },
+      { ref: 'A2', dspId: 'd2', isrc: 'FRZ039900003', title: 'Hold On Tight', artist: 'Wilson Phillips' },
+    ]);
+    await identify();
+    expect(await matchOf('A1')).toMatchObject({ method: 'isrc', status: 'review' });
+    expect(await matchOf('A2')).toMatchObject({ work_id: 'W1', method: 'isrc', status: 'accepted' });
+  });
+
   it('matches a Cyrillic title by the IPI given in the report', async () => {
     await insertReport(store, 'R1', [
       {
