@@ -64,11 +64,12 @@ export async function stageClaimResourceCells(store: Store): Promise<void> {
       SELECT work_id, string_agg(claim_esc(name), '|'
         ORDER BY regexp_replace(name, '([\x{E000}-\x{FFFF}])', chr(1114111) || '\1', 'g'), name) AS writers
       FROM names GROUP BY work_id)
-    SELECT r.res, claim_esc(r.dsp_resource_id) AS dsp, claim_esc(rr.isrc) AS isrc, claim_esc(rr.title) AS title,
+    SELECT c.rep, r.res, claim_esc(r.dsp_resource_id) AS dsp, claim_esc(rr.isrc) AS isrc, claim_esc(rr.title) AS title,
       claim_esc(rr.display_artist) AS artist, claim_esc(r.transaction_id) AS tx, r.usages::VARCHAR AS usages,
       claim_esc(r.work_id) AS work, claim_esc(w.iswc) AS iswc, claim_esc(w.title) AS work_title,
       coalesce(wr.writers, '') AS writers
-    FROM r LEFT JOIN rr USING (res) LEFT JOIN works w ON w.work_id = r.work_id LEFT JOIN wr ON wr.work_id = r.work_id
+    FROM r JOIN claim_ctx c USING (report_id, summary_id) LEFT JOIN rr USING (res)
+      LEFT JOIN works w ON w.work_id = r.work_id LEFT JOIN wr ON wr.work_id = r.work_id
     ORDER BY r.res`);
 }
 
@@ -137,9 +138,9 @@ export async function copyCdmFile(store: Store, rep: number, path: string): Prom
       SELECT k1, k2, k3, line FROM claim_file_rows WHERE rep = ${rep} AND file = 'cdm'
       UNION ALL
       SELECT d.ctx, d.lic_ord, d.seq, ${cd01}
-      FROM claim_cd d JOIN claim_rdoc r USING (res) JOIN claim_ctx c USING (ctx)
-        JOIN claim_inv i ON i.rep = d.rep AND i.lic_ord = d.lic_ord JOIN claim_run_reports rr ON rr.rep = d.rep
-      WHERE d.rep = ${rep})
+      FROM claim_cd d JOIN claim_rdoc r USING (rep, res) JOIN claim_ctx c USING (rep, ctx)
+        JOIN claim_inv i USING (rep, lic_ord) JOIN claim_run_reports rr USING (rep)
+      WHERE d.rep = ${rep} AND r.rep = ${rep})
     ORDER BY k1, k2, k3) TO ${quoteLiteral(path)} ${COPY_TEXT}`);
 }
 
@@ -147,7 +148,7 @@ export async function copyCdmFile(store: Store, rep: number, path: string): Prom
 export async function copyCcidFile(store: Store, rep: number, path: string): Promise<void> {
   const id = cells(
     `'ID'`,
-    `rr.report_cell || ':C' || printf('%06d', d.seq) || CASE l.right_ord WHEN 0 THEN ':P' ELSE ':M' END`,
+    `rr.report_cell || ':C' || printf('%06d', l.seq) || CASE l.right_ord WHEN 0 THEN ':P' ELSE ':M' END`,
     'i.invoice_cell',
     'i.licensor_cell',
     'i.rights_controller_cell',
@@ -169,9 +170,9 @@ export async function copyCcidFile(store: Store, rep: number, path: string): Pro
       SELECT k1, line FROM claim_file_rows WHERE rep = ${rep} AND file = 'ccid'
       UNION ALL
       SELECT l.ord, ${id}
-      FROM claim_line l JOIN claim_cd d USING (res, lic_ord) JOIN claim_rdoc r USING (res) JOIN claim_ctx c ON c.ctx = l.ctx
-        JOIN claim_inv i ON i.rep = l.rep AND i.lic_ord = l.lic_ord JOIN claim_run_reports rr ON rr.rep = l.rep
-      WHERE l.rep = ${rep})
+      FROM claim_line l JOIN claim_rdoc r USING (rep, res) JOIN claim_ctx c USING (rep, ctx)
+        JOIN claim_inv i USING (rep, lic_ord) JOIN claim_run_reports rr USING (rep)
+      WHERE l.rep = ${rep} AND r.rep = ${rep})
     ORDER BY k1) TO ${quoteLiteral(path)} ${COPY_TEXT}`);
 }
 

@@ -182,6 +182,9 @@ describe('the set-based claim path', () => {
               }))
               .sort((a, b) => (a.claim_id < b.claim_id ? -1 : 1));
             expect(rows).toEqual(expected);
+            // claim_lines has no key index (migration 041): the ids are unique by construction.
+            const ids = rows.map((row) => (row as { claim_id: string }).claim_id);
+            expect(new Set(ids).size).toBe(ids.length);
             const shares =
               await store.all(sql`SELECT cs.claim_id, cs.party_id, cs.role, cs.share FROM claim_shares cs
               JOIN claim_lines cl USING (claim_id) WHERE cl.report_id = ${`R${r}`} ORDER BY ALL`);

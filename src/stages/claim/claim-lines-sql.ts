@@ -121,21 +121,27 @@ export async function computeClaimLinesSql(store: Store, societyCode: string): P
       SELECT * EXCLUDE (claimed, held, nlic, fc, rc, fh, rh, spare_c, rank_c, spare_h, rank_h),
         (sign(claimed) * (fc + CASE WHEN rank_c <= spare_c THEN 1 ELSE 0 END))::HUGEINT AS claimed_amount,
         (sign(held) * (fh + CASE WHEN rank_h <= spare_h THEN 1 ELSE 0 END))::HUGEINT AS held_overclaim
-      FROM ranked)
-    SELECT lines.* RENAME (share AS share_claimed), c.rep, res * ${LINE_KEY} + right_ord * ${LINE_KEY / 2} + lic_ord AS ord
-    FROM lines JOIN claim_ctx c USING (ctx)`);
+      FROM ranked),
+    -- One CD01 per summary × resource × licensor, numbered per report in claim-file order (the resource,
+    -- then licensors with a performing line before those with only a mechanical one, then licensor order).
+    firsts AS (
+      SELECT lines.*, c.rep, min(right_ord) OVER (PARTITION BY res, lic_ord) AS first_right
+      FROM lines JOIN claim_ctx c USING (ctx)),
+    numbered AS (
+      SELECT * EXCLUDE (first_right),
+        dense_rank() OVER (PARTITION BY rep ORDER BY res, first_right, lic_ord) AS seq FROM firsts)
+    SELECT n.* RENAME (share AS share_claimed),
+      r.report_id || ':C' || printf('%06d', seq) || CASE right_ord WHEN 0 THEN ':P' ELSE ':M' END AS claim_id,
+      res * ${LINE_KEY} + right_ord * ${LINE_KEY / 2} + lic_ord AS ord
+    FROM numbered n JOIN claim_run_reports r USING (rep)`);
 
-  // One CD01 per summary × resource × licensor, numbered per report in claim-file order (the resource,
-  // then licensors with a performing line before those with only a mechanical one, then licensor order).
+  // The CD01 claims: both rights of a summary × resource × licensor side by side.
   await store.run(`CREATE OR REPLACE TEMP TABLE claim_cd AS
-    WITH g AS (
-      SELECT rep, ctx, res, lic_ord, min(right_ord) AS first_right, any_value(work_id) AS work_id,
-        any_value(value) AS resource_value,
-        coalesce(any_value(share_claimed) FILTER (WHERE right_ord = 1), 0) AS share_m,
-        coalesce(any_value(share_claimed) FILTER (WHERE right_ord = 0), 0) AS share_p,
-        coalesce(any_value(claimed_amount) FILTER (WHERE right_ord = 1), 0)::HUGEINT AS claimed_m,
-        coalesce(any_value(claimed_amount) FILTER (WHERE right_ord = 0), 0)::HUGEINT AS claimed_p,
-        sum(held_overclaim)::HUGEINT AS held
-      FROM claim_line GROUP BY rep, ctx, res, lic_ord)
-    SELECT *, row_number() OVER (PARTITION BY rep ORDER BY res, first_right, lic_ord) AS seq FROM g`);
+    SELECT rep, ctx, res, lic_ord, seq, any_value(work_id) AS work_id, any_value(value) AS resource_value,
+      coalesce(any_value(share_claimed) FILTER (WHERE right_ord = 1), 0) AS share_m,
+      coalesce(any_value(share_claimed) FILTER (WHERE right_ord = 0), 0) AS share_p,
+      coalesce(any_value(claimed_amount) FILTER (WHERE right_ord = 1), 0)::HUGEINT AS claimed_m,
+      coalesce(any_value(claimed_amount) FILTER (WHERE right_ord = 0), 0)::HUGEINT AS claimed_p,
+      sum(held_overclaim)::HUGEINT AS held
+    FROM claim_line GROUP BY rep, ctx, res, lic_ord, seq`);
 }

@@ -1,26 +1,22 @@
 import { sql, type Store } from '../../warehouse/index.js';
 
 /**
- * Writes the staged claim lines of the whole run (`claim_line`, `claim_cd`, `claim_cl`, with the
+ * Writes the staged claim lines of the whole run (`claim_line`, `claim_cl`, with the
  * invoice of each report × licensor in `claim_inv`) into `claim_lines`, `claim_shares` and
  * `claim_overclaims`, set-based, in claim-file order (the caller deleted the reports' old rows).
  * Returns the number of claim lines.
  */
 export async function insertStagedClaimRows(store: Store, runId: string): Promise<number> {
   await store.run(sql`INSERT INTO claim_lines
-    SELECT rr.report_id || ':C' || printf('%06d', d.seq) || CASE l.right_ord WHEN 0 THEN ':P' ELSE ':M' END,
-      i.invoice_id, rr.report_id, c.summary_id, r.block_id, r.resource_ref, r.dsp_resource_id, l.work_id, l.right_type,
+    SELECT l.claim_id, i.invoice_id, c.report_id, c.summary_id, r.block_id, r.resource_ref, r.dsp_resource_id, l.work_id, l.right_type,
       l.licensor, l.mandate_id, c.service, c.commercial_model, c.territory, rep.period_start, rep.period_end, r.usages,
       l.work_value, l.share_claimed, l.claimed_amount, l.held_overclaim, ${runId}
-    FROM claim_line l JOIN claim_cd d USING (res, lic_ord) JOIN claim_res r USING (res) JOIN claim_ctx c ON c.ctx = l.ctx
-      JOIN claim_inv i ON i.rep = l.rep AND i.lic_ord = l.lic_ord JOIN claim_run_reports rr ON rr.rep = l.rep
-      JOIN reports rep ON rep.report_id = rr.report_id
+    FROM claim_line l JOIN claim_res r USING (res) JOIN claim_ctx c ON c.ctx = l.ctx
+      JOIN claim_inv i ON i.rep = l.rep AND i.lic_ord = l.lic_ord JOIN reports rep ON rep.report_id = c.report_id
     ORDER BY l.ord`);
   await store.run(`INSERT INTO claim_shares
-    SELECT rr.report_id || ':C' || printf('%06d', d.seq) || CASE l.right_ord WHEN 0 THEN ':P' ELSE ':M' END,
-      cl.party_id, cl.role, cl.share
-    FROM claim_line l JOIN claim_cd d USING (res, lic_ord) JOIN claim_run_reports rr ON rr.rep = l.rep
-      JOIN claim_cl cl ON cl.ctx = l.ctx AND cl.work_id = l.work_id AND cl.right_type = l.right_type AND cl.licensor = l.licensor
+    SELECT l.claim_id, cl.party_id, cl.role, cl.share
+    FROM claim_line l JOIN claim_cl cl ON cl.ctx = l.ctx AND cl.work_id = l.work_id AND cl.right_type = l.right_type AND cl.licensor = l.licensor
     ORDER BY l.ord, cl.party_id, cl.role`);
   // One row per summary × work × right with an overclaim, held summed over its resources and claimants.
   await store.run(sql`INSERT INTO claim_overclaims
