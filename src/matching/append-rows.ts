@@ -45,14 +45,46 @@ export async function* streamRows(store: Store, text: string): AsyncGenerator<un
 const FIELD = '\u001f';
 const RECORD = '\u001e';
 const NULL_MARK = '\u0002';
-const CONTROL_RE = /[\u0002\u001e\u001f]/g;
+const CONTROL_RE = /[\u0002\u001e\u001f]/;
+const CONTROL_ALL_RE = /[\u0002\u001e\u001f]/g;
+
+/** One value in the text form of {@link insertTextLines}: null stays null, the separators become spaces. */
+export function textField(v: string | number | boolean | null): string {
+  if (v === null) return NULL_MARK;
+  if (typeof v !== 'string') return String(v);
+  return CONTROL_RE.test(v) ? v.replace(CONTROL_ALL_RE, ' ') : v;
+}
+
+/** The separator between the fields of a line for {@link insertTextLines}. */
+export const TEXT_FIELD_SEPARATOR = FIELD;
 
 /**
- * Inserts rows into a table through one bound text parameter that DuckDB splits and casts itself:
- * for many short rows (matching keys) this is several times cheaper than one Appender call per value
- * (measured in identify staging: the Appender calls were most of the TypeScript time). Values lose the
- * three control characters used as separators; null stays null; booleans and integers are cast by the
- * table's column types. Returns the number of rows.
+ * Inserts lines of `width` fields (each made by {@link textField}, joined by
+ * {@link TEXT_FIELD_SEPARATOR}) into a table through one bound text parameter that DuckDB splits and
+ * casts itself by the table's column types. Building the lines as the rows are computed spares an
+ * array per row (measured in identify staging: the row arrays and their garbage were most of its
+ * TypeScript time). Returns the number of lines.
+ */
+export async function insertTextLines(
+  store: Store,
+  table: string,
+  width: number,
+  lines: readonly string[],
+): Promise<number> {
+  if (lines.length === 0) return 0;
+  const columns = Array.from({ length: width }, (_, j) => `nullif(f[${j + 1}], chr(2))`).join(', ');
+  await store.run({
+    text: `INSERT INTO ${quoteIdentifier(table)} SELECT ${columns} FROM (SELECT string_split(unnest(string_split($1, chr(30))), chr(31)) AS f)`,
+    values: [lines.join(RECORD)],
+  });
+  return lines.length;
+}
+
+/**
+ * Inserts rows into a table through one bound text parameter ({@link insertTextLines}): for many
+ * short rows (matching keys) this is several times cheaper than one Appender call per value. Values
+ * lose the three control characters used as separators; null stays null; booleans and integers are
+ * cast by the table's column types. Returns the number of rows.
  */
 export async function appendRowsAsText(
   store: Store,
@@ -60,22 +92,15 @@ export async function appendRowsAsText(
   width: number,
   rows: readonly AppendRow[],
 ): Promise<number> {
-  if (rows.length === 0) return 0;
-  const parts: string[] = new Array<string>(rows.length);
+  const lines: string[] = new Array<string>(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] ?? [];
     let line = '';
     for (let j = 0; j < width; j++) {
-      const v = row[j] ?? null;
-      const text = v === null ? NULL_MARK : typeof v === 'string' ? v.replace(CONTROL_RE, ' ') : String(v);
+      const text = textField(row[j] ?? null);
       line = j === 0 ? text : line + FIELD + text;
     }
-    parts[i] = line;
+    lines[i] = line;
   }
-  const columns = Array.from({ length: width }, (_, j) => `nullif(f[${j + 1}], chr(2))`).join(', ');
-  await store.run({
-    text: `INSERT INTO ${quoteIdentifier(table)} SELECT ${columns} FROM (SELECT string_split(unnest(string_split($1, chr(30))), chr(31)) AS f)`,
-    values: [parts.join(RECORD)],
-  });
-  return rows.length;
+  return insertTextLines(store, table, width, lines);
 }

@@ -237,5 +237,7 @@ export function normaliseTitle(raw: string): NormalisedTitle {
 
 /** The digits of a title key, in order ('part 2' → '2', 'op 27 no 2' → '272'): titles whose digits differ are different works. */
 export function numberKey(key: string): string {
-  return key.replace(/[^0-9]/g, '');
+  return DIGIT_RE.test(key) ? key.replace(NON_DIGITS_RE, '') : '';
 }
+const DIGIT_RE = /[0-9]/;
+const NON_DIGITS_RE = /[^0-9]/g;

@@ -1,5 +1,5 @@
 import type { Store } from '../warehouse/index.js';
-import { appendRowsAsText, type AppendRow } from './append-rows.js';
+import { insertTextLines, TEXT_FIELD_SEPARATOR, textField } from './append-rows.js';
 import { nameKeys, writerWords } from './normalise-name.js';
 import { normaliseTitle, numberKey } from './normalise-title.js';
 
@@ -42,20 +42,23 @@ export async function stageResources(store: Store): Promise<number> {
   await store.run('CREATE OR REPLACE TEMP TABLE id_res_artists (res_id INTEGER, name_key VARCHAR)');
   await store.run('CREATE OR REPLACE TEMP TABLE id_res_words (res_id INTEGER, word VARCHAR)');
 
-  const keys: AppendRow[] = [];
-  const k: AppendRow[] = [];
-  const artists: AppendRow[] = [];
-  const words: AppendRow[] = [];
+  // Rows are built straight into the text that insertTextLines sends: no array per row.
+  const F = TEXT_FIELD_SEPARATOR;
+  const keys: string[] = [];
+  const k: string[] = [];
+  const artists: string[] = [];
+  const words: string[] = [];
   let count = 0;
   const flush = async () => {
-    await appendRowsAsText(store, 'id_res_keys', 6, keys.splice(0));
-    await appendRowsAsText(store, 'id_res_k', 4, k.splice(0));
-    await appendRowsAsText(store, 'id_res_artists', 2, artists.splice(0));
-    await appendRowsAsText(store, 'id_res_words', 2, words.splice(0));
+    await insertTextLines(store, 'id_res_keys', 6, keys.splice(0));
+    await insertTextLines(store, 'id_res_k', 4, k.splice(0));
+    await insertTextLines(store, 'id_res_artists', 2, artists.splice(0));
+    await insertTextLines(store, 'id_res_words', 2, words.splice(0));
   };
   // Pages by res_id: a DuckDB stream is invalidated by other statements on the connection, and the
   // keys are appended as we go, so each page is read whole (as columns: no object per row) before appending.
-  // Credits repeat across a report (an album's tracks, an artist's catalogue): each distinct credit is keyed once.
+  // Credits repeat across a report (an album's tracks, an artist's catalogue): each distinct credit is keyed once,
+  // kept as its text fields.
   const artistKeys = new Map<string, readonly string[]>();
   const writerKeys = new Map<string, readonly string[]>();
   const PAGE = 50_000;
@@ -69,7 +72,7 @@ export async function stageResources(store: Store): Promise<number> {
     )[][];
     if (ids.length === 0) break;
     for (let i = 0; i < ids.length; i++) {
-      const resId = ids[i] as number;
+      const id = String(ids[i]);
       const raw = titles[i] as string | null;
       count++;
       if (raw !== null && raw.trim() !== '') {
@@ -79,29 +82,36 @@ export async function stageResources(store: Store): Promise<number> {
           subtitle !== null && subtitle.trim() !== ''
             ? [...t.annotations, normaliseTitle(subtitle).key]
             : t.annotations;
-        keys.push([
-          resId,
-          t.key,
-          t.fullKey,
-          annotations.join(' | '),
-          t.parts.join(' | '),
-          t.parts.length > 1,
-        ]);
-        k.push([resId, t.key, 'main', numberKey(t.key)]);
-        if (t.fullKey !== t.key) k.push([resId, t.fullKey, 'full', numberKey(t.fullKey)]);
-        for (const part of t.parts) k.push([resId, part, 'part', numberKey(part)]);
+        const key = textField(t.key);
+        keys.push(
+          id +
+            F +
+            key +
+            F +
+            textField(t.fullKey) +
+            F +
+            textField(annotations.join(' | ')) +
+            F +
+            textField(t.parts.join(' | ')) +
+            F +
+            String(t.parts.length > 1),
+        );
+        k.push(id + F + key + F + 'main' + F + numberKey(t.key));
+        if (t.fullKey !== t.key)
+          k.push(id + F + textField(t.fullKey) + F + 'full' + F + numberKey(t.fullKey));
+        for (const part of t.parts) k.push(id + F + textField(part) + F + 'part' + F + numberKey(part));
       }
       const artist = artistCol[i] as string | null;
       if (artist !== null) {
         let ks = artistKeys.get(artist);
-        if (ks === undefined) artistKeys.set(artist, (ks = nameKeys(artist)));
-        for (const key of ks) artists.push([resId, key]);
+        if (ks === undefined) artistKeys.set(artist, (ks = nameKeys(artist).map(textField)));
+        for (const key of ks) artists.push(id + F + key);
       }
       const writers = writerCol[i] as string | null;
       if (writers !== null) {
         let ws = writerKeys.get(writers);
-        if (ws === undefined) writerKeys.set(writers, (ws = writerWords(writers)));
-        for (const w of ws) words.push([resId, w]);
+        if (ws === undefined) writerKeys.set(writers, (ws = writerWords(writers).map(textField)));
+        for (const w of ws) words.push(id + F + w);
       }
     }
     await flush();
