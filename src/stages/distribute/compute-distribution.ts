@@ -53,19 +53,20 @@ export async function computeDistribution(
     latest AS (SELECT invoice_id, arg_max(run_id, {'s': seq, 'r': run_id}) AS run_id FROM runs_of GROUP BY invoice_id),
     current AS (SELECT cl.* FROM claim_lines cl JOIN latest USING (invoice_id, run_id)),
     scoped AS (SELECT invoice_id FROM current GROUP BY invoice_id HAVING max(period_end) <= (SELECT cutoff FROM dist_params)),
-    decided AS (
-      SELECT report_id, block_id, resource_ref, bool_or(status = 'accepted') AS accepted, bool_or(status = 'review') AS review
-      FROM matches GROUP BY ALL)
+    -- Resources in review and not accepted: a small set, so the join below builds on it, not on every match.
+    in_review AS (
+      SELECT report_id, block_id, resource_ref FROM matches WHERE status IN ('accepted', 'review') GROUP BY ALL
+      HAVING bool_or(status = 'review') AND NOT bool_or(status = 'accepted'))
     SELECT c.*,
       CASE WHEN c.work_id IS NULL THEN 'unidentified'
-           WHEN d.review AND NOT d.accepted THEN 'review' END AS held_reason,
+           WHEN d.report_id IS NOT NULL THEN 'review' END AS held_reason,
       CASE WHEN c.mandate_id IS NOT NULL THEN coalesce(md.commission_bp, p.default_bp)
            ELSE coalesce(rt.commission_bp, p.default_bp) END AS commission_bp,
       CASE WHEN c.mandate_id IS NOT NULL THEN 0 ELSE p.deduction_bp END AS deduction_bp,
       md.mandator_party_id
     FROM current c SEMI JOIN scoped USING (invoice_id)
     CROSS JOIN dist_params p
-    LEFT JOIN decided d USING (report_id, block_id, resource_ref)
+    LEFT JOIN in_review d USING (report_id, block_id, resource_ref)
     LEFT JOIN dist_rates rt ON rt.service = c.service
     LEFT JOIN mandates md ON md.mandate_id = c.mandate_id`);
 
@@ -78,17 +79,25 @@ export async function computeDistribution(
        OR (i.invoice_id NOT IN (SELECT invoice_id FROM claim_lines)
            AND i.report_id IN (SELECT report_id FROM reports WHERE period_end <= (SELECT cutoff FROM dist_params)))`);
 
+  // Within the run a claim line is known by `cid`, the row id of its dist_claims row: joins and groups on
+  // it are much cheaper than on the long claim ids (which stay the tie-break wherever one is needed).
+  // Whether every invoice's cash is whole steps (cents, as services pay): then one pass of the split.
+  const cash = await store.one<{ whole: boolean | null }>(
+    `SELECT bool_and(cash % ${step} = 0) AS whole FROM dist_invoices WHERE claimed > 0`,
+  );
+
   // Invoice cash → claim lines, pro rata to the claimed amounts (partial payments give partial amounts;
   // the unpaid rest stays receivable). Overclaimed shares are not invoiced (040-claims), so no cash is disputed here.
   await run(
     `CREATE OR REPLACE TEMP TABLE dist_line_clear AS ${largestRemainderSql({
-      from: `(SELECT c.claim_id, c.invoice_id, greatest(c.claimed_amount, 0) AS w, i.cash
+      from: `(SELECT c.rowid AS cid, c.claim_id, c.invoice_id, greatest(c.claimed_amount, 0) AS w, i.cash
             FROM dist_claims c JOIN dist_invoices i USING (invoice_id) WHERE i.claimed > 0)`,
       group: ['invoice_id'],
       id: 'claim_id',
       weight: 'w',
       amounts: [{ total: 'cash', as: 'clear' }],
       step,
+      wholeSteps: cash?.whole ?? false,
     })}`,
   );
 
@@ -97,8 +106,8 @@ export async function computeDistribution(
     'SELECT max(greatest(clear, 0))::HUGEINT AS m FROM dist_line_clear',
   );
   await run(`CREATE OR REPLACE TEMP TABLE dist_line_net AS
-    SELECT claim_id, clear AS gross, commission, net FROM (${fixedPartsSplitSql({
-      from: `(SELECT c.claim_id, l.clear, c.commission_bp, c.deduction_bp FROM dist_line_clear l JOIN dist_claims c USING (claim_id)
+    SELECT cid, clear AS gross, commission, net FROM (${fixedPartsSplitSql({
+      from: `(SELECT l.cid, l.clear, c.commission_bp, c.deduction_bp FROM dist_line_clear l JOIN dist_claims c ON c.rowid = l.cid
               WHERE c.held_reason IS NULL AND l.clear > 0)`,
       total: 'clear',
       parts: [
@@ -110,10 +119,26 @@ export async function computeDistribution(
       arithmetic: arithmeticFor(maxClear?.m ?? 0n, 10_000n, step),
     })})`);
 
+  // The shares of the lines to split to holders, by line key.
+  await run(`CREATE OR REPLACE TEMP TABLE dist_shares AS
+    SELECT c.rowid AS cid, s.party_id, s.role, s.share FROM claim_shares s JOIN dist_claims c USING (claim_id)
+    WHERE c.held_reason IS NULL AND c.mandate_id IS NULL`);
+
+  // Unknown parties' shares held since at least the limit (royalties.md §2.5, final distribution) are
+  // redistributed to the line's other holders pro rata when the rule says so; only when there are any.
+  const lapsing =
+    config.heldAtLimit === 'redistribute' &&
+    ((
+      await store.one<{ any: boolean }>(
+        `SELECT EXISTS (SELECT 1 FROM statement_lines WHERE payee_kind = 'held' AND reason = 'unknown-party') AS any`,
+      )
+    )?.any ??
+      false);
+
   // BIGINT products are twice as fast as HUGEINT; use them when this run's amounts and shares allow.
   const bounds = await store.one<{ total: bigint | null; weights: bigint | null }>(`SELECT
     (SELECT max(greatest(gross, 0)) FROM dist_line_net)::HUGEINT AS total,
-    greatest((SELECT max(s) FROM (SELECT sum(abs(s.share)) AS s FROM claim_shares s SEMI JOIN dist_claims c USING (claim_id) GROUP BY s.claim_id)),
+    greatest((SELECT max(s) FROM (SELECT sum(abs(share)) AS s FROM dist_shares GROUP BY cid)),
              (SELECT max(abs(share_claimed)) FROM dist_claims), 1)::HUGEINT AS weights`);
   const arithmetic = arithmeticFor(bounds?.total ?? 0n, bounds?.weights ?? 1n, step);
 
@@ -121,51 +146,54 @@ export async function computeDistribution(
   // a mandate's line goes whole to the mandator; a share nobody holds is held as 'unattributed'.
   await run(
     `CREATE OR REPLACE TEMP TABLE dist_party AS ${partySplitSql(
-      `(WITH expired AS (
-              -- Unknown parties' shares held since at least the limit (royalties.md §2.5, final distribution):
-              -- redistributed to the line's other holders pro rata, when the rule says so.
+      `(WITH ${
+        lapsing
+          ? `expired AS (
               SELECT s.claim_id, s.party_id FROM statement_lines s JOIN distributions d USING (distribution_id)
-              WHERE s.payee_kind = 'held' AND s.reason = 'unknown-party' AND ${config.heldAtLimit === 'redistribute' ? 'true' : 'false'}
+              WHERE s.payee_kind = 'held' AND s.reason = 'unknown-party'
               GROUP BY ALL
-              HAVING min(d.distribution_date) + (SELECT held_limit_days FROM dist_params) <= (SELECT run_date FROM dist_params)),
+              HAVING min(d.distribution_date) + (SELECT held_limit_days FROM dist_params) <= (SELECT run_date FROM dist_params)),`
+          : ''
+      }
             -- One holder per (party, role) of a line, so that the tie-break id below is unique and every
             -- split is a function of the rows' values alone, never of their physical order.
-            holders AS (
-              SELECT claim_id, party_id, role, sum(share)::HUGEINT AS w FROM claim_shares SEMI JOIN dist_claims USING (claim_id)
-              GROUP BY claim_id, party_id, role),
-            all_shares AS (
-              SELECT c.claim_id, s.party_id, s.role, s.w,
+            holders AS (SELECT cid, party_id, role, sum(share)::HUGEINT AS w FROM dist_shares GROUP BY cid, party_id, role),
+            ${
+              lapsing
+                ? `all_shares AS (
+              SELECT s.cid, s.party_id, s.role, s.w,
                 (pt.party_id IS NULL OR (NOT pt.is_member AND coalesce(pt.pr_society, pt.mr_society) IS NULL))
                   AND e.claim_id IS NOT NULL AS lapsed
-              FROM dist_claims c JOIN holders s USING (claim_id) LEFT JOIN parties pt ON pt.party_id = s.party_id
-              LEFT JOIN expired e ON e.claim_id = s.claim_id AND e.party_id = s.party_id
-              WHERE c.held_reason IS NULL AND c.mandate_id IS NULL),
+              FROM holders s JOIN dist_claims c ON c.rowid = s.cid LEFT JOIN parties pt ON pt.party_id = s.party_id
+              LEFT JOIN expired e ON e.claim_id = c.claim_id AND e.party_id = s.party_id),
             shares AS (
-              SELECT claim_id, party_id, role, w FROM all_shares
-              WHERE NOT lapsed OR claim_id IN (SELECT claim_id FROM all_shares GROUP BY claim_id HAVING bool_and(lapsed))),
+              SELECT cid, party_id, role, w FROM all_shares
+              WHERE NOT lapsed OR cid IN (SELECT cid FROM all_shares GROUP BY cid HAVING bool_and(lapsed))),`
+                : 'shares AS (SELECT cid, party_id, role, w FROM holders),'
+            }
             gaps AS (
-              SELECT c.claim_id, NULL::VARCHAR AS party_id, NULL::VARCHAR AS role,
-                CASE WHEN coalesce(sum(s.w), 0) = 0 THEN greatest(c.share_claimed, 1) ELSE c.share_claimed - sum(s.w) END::HUGEINT AS w
-              FROM dist_claims c LEFT JOIN all_shares s USING (claim_id)
-              WHERE c.held_reason IS NULL AND c.mandate_id IS NULL GROUP BY c.claim_id, c.share_claimed
-              HAVING coalesce(sum(s.w), 0) = 0 OR c.share_claimed > sum(s.w)),
+              SELECT c.rowid AS cid, NULL::VARCHAR AS party_id, NULL::VARCHAR AS role,
+                CASE WHEN coalesce(s.w, 0) = 0 THEN greatest(c.share_claimed, 1) ELSE c.share_claimed - s.w END::HUGEINT AS w
+              FROM dist_claims c LEFT JOIN (SELECT cid, sum(share) AS w FROM dist_shares GROUP BY cid) s ON s.cid = c.rowid
+              WHERE c.held_reason IS NULL AND c.mandate_id IS NULL AND (coalesce(s.w, 0) = 0 OR c.share_claimed > s.w)),
             mandated AS (
-              SELECT claim_id, mandator_party_id AS party_id, 'mandator' AS role, 1::HUGEINT AS w FROM dist_claims
+              SELECT rowid AS cid, mandator_party_id AS party_id, 'mandator' AS role, 1::HUGEINT AS w FROM dist_claims
               WHERE held_reason IS NULL AND mandate_id IS NOT NULL)
             -- The tie-break id, unique within a line: a party may hold two roles on one line (E and AM), and
             -- with the party alone as id their odd units went to whichever row came first (a new
             -- distribution of the same inputs then moved them between the roles as adjustments).
             SELECT x.*, coalesce(x.party_id, '~unattributed') || '|' || coalesce(x.role, '') AS tie_id, n.gross, n.commission, n.net
             FROM (SELECT * FROM shares UNION ALL SELECT * FROM gaps UNION ALL SELECT * FROM mandated) x
-            JOIN dist_line_net n USING (claim_id))`,
+            JOIN dist_line_net n USING (cid))`,
       step,
       arithmetic,
+      'cid',
     )}`,
   );
 
   // What every payee is entitled to now.
   await run(`CREATE OR REPLACE TEMP TABLE dist_entitled AS
-    SELECT c.invoice_id, x.claim_id, x.party_id, x.role, x.w::INTEGER AS share,
+    SELECT c.invoice_id, c.claim_id, x.party_id, x.role, x.w::INTEGER AS share,
       CASE WHEN c.mandate_id IS NOT NULL THEN 'mandator'
            WHEN x.party_id IS NULL OR pt.party_id IS NULL THEN 'held'
            WHEN pt.is_member THEN 'member'
@@ -177,24 +205,48 @@ export async function computeDistribution(
       CASE WHEN x.party_id IS NULL THEN 'unattributed'
            WHEN c.mandate_id IS NULL AND (pt.party_id IS NULL OR (NOT pt.is_member AND coalesce(pt.pr_society, pt.mr_society) IS NULL)) THEN 'unknown-party'
       END AS reason,
-      x.p_gross AS gross, x.p_commission AS commission, x.p_gross - x.p_commission - x.p_net AS deductions, x.p_net AS net
-    FROM dist_party x JOIN dist_claims c USING (claim_id) LEFT JOIN parties pt ON pt.party_id = x.party_id
+      x.p_gross AS gross, x.p_commission AS commission, x.p_gross - x.p_commission - x.p_net AS deductions, x.p_net AS net,
+      x.cid
+    FROM dist_party x JOIN dist_claims c ON c.rowid = x.cid LEFT JOIN parties pt ON pt.party_id = x.party_id
     UNION ALL
-    SELECT l.invoice_id, l.claim_id, NULL, NULL, NULL, 'held', NULL, c.held_reason, l.clear, 0, 0, l.clear
-    FROM dist_line_clear l JOIN dist_claims c USING (claim_id) WHERE c.held_reason IS NOT NULL AND l.clear <> 0
+    SELECT l.invoice_id, l.claim_id, NULL, NULL, NULL, 'held', NULL, c.held_reason, l.clear, 0, 0, l.clear, l.cid
+    FROM dist_line_clear l JOIN dist_claims c ON c.rowid = l.cid WHERE c.held_reason IS NOT NULL AND l.clear <> 0
     UNION ALL
-    SELECT invoice_id, NULL, NULL, NULL, NULL, 'held', NULL, 'unallocated', cash, 0, 0, cash
+    SELECT invoice_id, NULL, NULL, NULL, NULL, 'held', NULL, 'unallocated', cash, 0, 0, cash, NULL
     FROM dist_invoices WHERE claimed = 0 AND cash <> 0`);
 
   // Signed deltas against what was issued before for the same key; attributes from the current claim
-  // line, or from the issued line when the claim line is gone.
-  await run(`CREATE OR REPLACE TEMP TABLE dist_lines AS
+  // line, or from the issued line when the claim line is gone. When nothing was issued yet for these
+  // invoices (a period's first distribution) the deltas are the entitlements themselves (their keys are
+  // unique: one row per line and holder, per held line, per unallocated invoice), without the grouping.
+  const reissue = await store.one<{ any: boolean }>(
+    'SELECT EXISTS (SELECT 1 FROM statement_lines s SEMI JOIN dist_invoices USING (invoice_id)) AS any',
+  );
+  const columns = (
+    d: string,
+    a: string,
+    kind: string,
+    usages: string,
+  ) => `p.distribution_id, ${d}.party_id, pt.name AS party_name, pt.ipi_name_number,
+      ${a}.work_id, w.iswc, w.title AS work_title, ${d}.role, ${d}.share::INTEGER AS share, ${a}.right_type, ${a}.service, ${a}.territory,
+      ${a}.period_start, ${a}.period_end, ${usages} AS usages, ${d}.gross, ${d}.commission, ${d}.deductions, ${d}.net, ${kind} AS line_kind,
+      ${d}.claim_id, ${d}.invoice_id, ${d}.payee_kind, ${d}.payee, ${d}.reason`;
+  if (!reissue?.any) {
+    await run(`CREATE OR REPLACE TEMP TABLE dist_lines AS
+      SELECT ${columns('d', 'c', `'normal'`, 'coalesce(c.usages, 0)::BIGINT')}
+      FROM (SELECT e.* REPLACE (gross::HUGEINT AS gross, commission::HUGEINT AS commission, deductions::HUGEINT AS deductions,
+                                net::HUGEINT AS net)
+            FROM dist_entitled e WHERE e.gross <> 0 OR e.commission <> 0 OR e.deductions <> 0 OR e.net <> 0) d
+      CROSS JOIN dist_params p LEFT JOIN dist_claims c ON c.rowid = d.cid
+      LEFT JOIN parties pt ON pt.party_id = d.party_id LEFT JOIN works w ON w.work_id = c.work_id`);
+  } else {
+    await run(`CREATE OR REPLACE TEMP TABLE dist_lines AS
     WITH issued AS (
       SELECT s.* FROM statement_lines s SEMI JOIN dist_invoices USING (invoice_id)),
     both_sides AS (
       SELECT e.invoice_id, e.claim_id, e.party_id, e.role, e.payee_kind, e.payee, e.reason, e.share,
         e.gross, e.commission, e.deductions, e.net, c.usages, 1 AS side
-      FROM dist_entitled e LEFT JOIN dist_claims c USING (claim_id)
+      FROM dist_entitled e LEFT JOIN dist_claims c ON c.rowid = e.cid
       UNION ALL
       SELECT invoice_id, claim_id, party_id, role, payee_kind, payee, reason, share,
         -gross, -commission, -deductions, -net, -usages, 0 FROM issued),
@@ -212,13 +264,10 @@ export async function computeDistribution(
             SELECT claim_id, work_id, right_type, service, territory, period_start, period_end FROM issued
             WHERE claim_id NOT IN (SELECT claim_id FROM dist_claims))
       GROUP BY claim_id)
-    SELECT p.distribution_id, d.party_id, pt.name AS party_name, pt.ipi_name_number, a.work_id, w.iswc, w.title AS work_title,
-      d.role, d.share, a.right_type, a.service, a.territory, a.period_start, a.period_end, d.usages,
-      d.gross, d.commission, d.deductions, d.net,
-      CASE WHEN d.invoice_id IN (SELECT invoice_id FROM issued) THEN 'adjustment' ELSE 'normal' END AS line_kind,
-      d.claim_id, d.invoice_id, d.payee_kind, d.payee, d.reason
+    SELECT ${columns('d', 'a', `CASE WHEN d.invoice_id IN (SELECT invoice_id FROM issued) THEN 'adjustment' ELSE 'normal' END`, 'd.usages')}
     FROM delta d CROSS JOIN dist_params p LEFT JOIN attrs a USING (claim_id)
     LEFT JOIN parties pt ON pt.party_id = d.party_id LEFT JOIN works w ON w.work_id = a.work_id`);
+  }
 
   // Members: brought forward + earned; below the threshold the whole balance is carried.
   await run(`CREATE OR REPLACE TEMP TABLE dist_balances AS

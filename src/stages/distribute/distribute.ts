@@ -79,6 +79,7 @@ const TEMP_TABLES = [
   'dist_invoices',
   'dist_line_clear',
   'dist_line_net',
+  'dist_shares',
   'dist_party',
   'dist_entitled',
   'dist_lines',

@@ -20,6 +20,11 @@ export interface LargestRemainderSpec {
   readonly amounts: readonly SplitAmount[];
   /** Rounding step in micro-units: 10000 = cents. Must be ≥ 1. */
   readonly step: bigint;
+  /**
+   * The caller knows every total is a whole number of steps (e.g. cash in cents): one pass, no
+   * residue pass and no test per group. Wrong parts if it is not so.
+   */
+  readonly wholeSteps?: boolean;
 }
 
 /**
@@ -32,7 +37,7 @@ export interface LargestRemainderSpec {
  */
 export function largestRemainderSql(spec: LargestRemainderSpec): string {
   if (spec.step < 1n) throw new RangeError(`step must be at least 1 micro-unit, got ${spec.step}`);
-  if (spec.step === 1n) return passes(spec, spec.from, false);
+  if (spec.step === 1n || spec.wholeSteps) return passes(spec, spec.from, false);
   // Groups whose totals are whole steps (the usual case: cash in cents) need no residue pass, which
   // halves the window work; the others take both passes. A group is wholly on one side.
   const whole = spec.amounts.map((a) => `CAST(${a.total} AS HUGEINT) % ${spec.step} = 0`).join(' AND ');
