@@ -19,7 +19,10 @@ export function formatAmountCell(value: Micros): string {
   return formatMicros(value).replace(/0{1,4}$/, '');
 }
 
-const trimPercent = (microPercent: bigint) => formatMicros(micros(microPercent)).replace(/\.?0+$/, '');
+/** A blended share in millionths of a percent as decimal text without trailing zeros (50000000 → `50`). */
+export function formatBlendedShareCell(microPercent: bigint): string {
+  return formatMicros(micros(microPercent)).replace(/\.?0+$/, '');
+}
 
 /**
  * Writes a DDEX CDM `ClaimsAmounts` 2.0 message (standards.md §2.1): CDMH.01, then per summary one
@@ -114,7 +117,7 @@ export function formatCdmClaimRow(c: CdmClaim, s: Omit<CdmSummary, 'claims'>): s
     '',
     formatPercentCell(c.shareClaimedMechanical),
     formatPercentCell(c.shareClaimedPerforming),
-    trimPercent(blendedShareMicroPercent(c, s)),
+    formatBlendedShareCell(blendedShareMicroPercent(c, s)),
     c.salesTransactionId,
     c.usages.toString(),
     '100',

@@ -20,6 +20,7 @@ export {
   formatCdmClaimRow,
   formatCdmTrailerRow,
   formatAmountCell,
+  formatBlendedShareCell,
   cdmFileName,
   CDM_MESSAGE_VERSION,
   CDM_PROFILE,

@@ -61,8 +61,7 @@ export async function stageClaimResourceCells(store: Store): Promise<void> {
       SELECT DISTINCT ws.work_id, p.name FROM work_shares ws JOIN parties p USING (party_id)
       WHERE p.kind = 'writer' AND p.name IS NOT NULL AND ws.work_id IN (SELECT work_id FROM r)),
     wr AS (
-      SELECT work_id, string_agg(claim_esc(name), '|'
-        ORDER BY regexp_replace(name, '([\x{E000}-\x{FFFF}])', chr(1114111) || '\1', 'g'), name) AS writers
+      SELECT work_id, string_agg(claim_esc(name), '|' ORDER BY ${jsSortOrder('name')}) AS writers
       FROM names GROUP BY work_id)
     SELECT c.rep, r.res, claim_esc(r.dsp_resource_id) AS dsp, claim_esc(rr.isrc) AS isrc, claim_esc(rr.title) AS title,
       claim_esc(rr.display_artist) AS artist, claim_esc(r.transaction_id) AS tx, r.usages::VARCHAR AS usages,
@@ -71,6 +70,15 @@ export async function stageClaimResourceCells(store: Store): Promise<void> {
     FROM r JOIN claim_ctx c USING (report_id, summary_id) LEFT JOIN rr USING (res)
       LEFT JOIN works w ON w.work_id = r.work_id LEFT JOIN wr ON wr.work_id = r.work_id
     ORDER BY r.res`);
+}
+
+/**
+ * An ORDER BY list that sorts text as JavaScript's default sort does (UTF-16 code units): DuckDB
+ * compares UTF-8 bytes (code points), where U+E000–U+FFFF sort before the characters above U+FFFF;
+ * prefixing each of them with U+10FFFF puts them after, as their UTF-16 code units do.
+ */
+export function jsSortOrder(column: string): string {
+  return String.raw`regexp_replace(${column}, '([\x{E000}-\x{FFFF}])', chr(1114111) || '\1', 'g'), ${column}`;
 }
 
 /** A header, summary or trailer record of one report's file, formatted in TypeScript, with its place. */

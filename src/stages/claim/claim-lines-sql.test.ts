@@ -51,7 +51,28 @@ const summary = fc.record({
   territory: fc.constantFrom('FR', 'DE', null),
   model: fc.constantFrom('SubscriptionModel', 'AdvertisementSupportedModel'),
 });
+// Text the claim files must escape or carry as it is: TAB, line breaks, `|`, `\`, quotes and commas,
+// accents, CJK, characters beyond U+FFFF and from U+E000–U+FFFF (which sort differently in UTF-16).
+const awkwardText = fc.constantFrom(
+  'Tab\there',
+  'Line\nbreak',
+  'CR\r\nLF\n\nend',
+  'pipe|bar',
+  'back\\slash|\\',
+  'Café déjà',
+  '日本語のタイトル',
+  '😀 emoji',
+  '\uE000 private \uFFFD',
+  'a,b "quoted"',
+  'plain',
+  '',
+);
 const input = fc.record({
+  texts: fc.array(awkwardText, { minLength: 12, maxLength: 12 }),
+  isrcs: fc.array(fc.option(fc.constantFrom('FRZ032400001', 'X|Y\tZ'), { nil: null }), {
+    minLength: 6,
+    maxLength: 6,
+  }),
   parties: fc.array(party, { minLength: 7, maxLength: 7 }),
   shares: fc.array(shareRow, { maxLength: 14 }),
   mandates: fc.array(mandate, { maxLength: 3 }),
@@ -74,15 +95,18 @@ const input = fc.record({
 type Input = typeof input extends fc.Arbitrary<infer T> ? T : never;
 
 async function seed(store: Store, x: Input) {
+  const text = (i: number) => x.texts[i % x.texts.length] ?? '';
   for (const [i, p] of x.parties.entries()) {
     // The last party is a society: a mandate it gives covers the shares affiliated to it.
     const kind = i === 6 ? 'society' : p.kind;
     const society = i === 6 ? '035' : p.society;
     await store.run(sql`INSERT INTO parties (party_id, kind, name, pr_society, mr_society, is_member)
-      VALUES (${`P${i}`}, ${kind}, ${`Name ${i % 3}`}, ${society}, ${society}, ${i === 6 ? false : p.member})`);
+      VALUES (${`P${i}`}, ${kind}, ${text(i % 4)}, ${society}, ${society}, ${i === 6 ? false : p.member})`);
   }
   for (let w = 0; w < 5; w++)
-    await store.run(sql`INSERT INTO works (work_id, title, iswc) VALUES (${`W${w}`}, ${`Work ${w}`}, NULL)`);
+    await store.run(
+      sql`INSERT INTO works (work_id, title, iswc) VALUES (${`W${w}`}, ${text(4 + w)}, ${w % 2 === 0 ? null : `T000000001${w}`})`,
+    );
   for (const s of x.shares)
     await store.run(sql`INSERT INTO work_shares VALUES (${`W${s.work}`}, ${`P${s.party}`}, ${s.role}, NULL, ${s.right},
       ${s.territories}, ${s.share}, ${s.share}, true, ${x.parties[s.party]?.society ?? null})`);
@@ -105,7 +129,7 @@ async function seed(store: Store, x: Input) {
           dsp_resource_id, usages, royalty_bearing)
         VALUES (${id}, 'f', ${n}, ${block}, ${`S${u.summary}`}, ${`TX-${n}`}, ${u.resource}, ${`D-${u.block}`}, ${u.usages}, true)`);
       await store.run(sql`INSERT INTO report_resources (report_id, block_id, resource_ref, dsp_resource_id, isrc, title, display_artist)
-        VALUES (${id}, ${block}, ${u.resource}, ${`D-${u.block}`}, ${`FRZ0324000${u.block}`}, ${`Title ${u.block}`}, 'Artiste')`);
+        VALUES (${id}, ${block}, ${u.resource}, ${`D-${u.block}`}, ${x.isrcs[u.block] ?? null}, ${text(u.block + 9)}, ${text(11 - (u.block % 3))})`);
       const work = u.work === null ? null : `W${u.work}`;
       await store.run(sql`INSERT INTO matches (report_id, block_id, resource_ref, work_id, method, score, status, code_version, run_id)
         VALUES (${id}, ${block}, ${u.resource}, ${work}, 'isrc', 1000, ${work === null ? 'unidentified' : 'accepted'}, 'test', 'run-0')`);
