@@ -21,8 +21,10 @@ export interface LargestRemainderSpec {
   /** Rounding step in micro-units: 10000 = cents. Must be ≥ 1. */
   readonly step: bigint;
   /**
-   * The caller knows every total is a whole number of steps (e.g. cash in cents): one pass, no
-   * residue pass and no test per group. Wrong parts if it is not so.
+   * What the caller knows of the totals: `true`, every total is a whole number of steps (e.g. cash in
+   * cents): the whole-step pass alone (wrong parts if it is not so); `false`: both passes on every group,
+   * without sorting the groups into whole and not (a whole group's residue pass gives it nothing);
+   * unknown: each group takes what it needs.
    */
   readonly wholeSteps?: boolean;
 }
@@ -37,7 +39,8 @@ export interface LargestRemainderSpec {
  */
 export function largestRemainderSql(spec: LargestRemainderSpec): string {
   if (spec.step < 1n) throw new RangeError(`step must be at least 1 micro-unit, got ${spec.step}`);
-  if (spec.step === 1n || spec.wholeSteps) return passes(spec, spec.from, false);
+  if (spec.step === 1n || spec.wholeSteps === true) return passes(spec, spec.from, false);
+  if (spec.wholeSteps === false) return passes(spec, spec.from, true);
   // Groups whose totals are whole steps (the usual case: cash in cents) need no residue pass, which
   // halves the window work; the others take both passes. A group is wholly on one side.
   const whole = spec.amounts.map((a) => `CAST(${a.total} AS HUGEINT) % ${spec.step} = 0`).join(' AND ');
