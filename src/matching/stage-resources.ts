@@ -49,28 +49,34 @@ export async function stageResources(store: Store): Promise<number> {
   const artists: string[] = [];
   const words: string[] = [];
   let count = 0;
+  // Takes the lines keyed so far at once, then inserts them.
   const flush = async () => {
-    await insertTextLines(store, 'id_res_keys', 6, keys.splice(0));
-    await insertTextLines(store, 'id_res_k', 4, k.splice(0));
-    await insertTextLines(store, 'id_res_artists', 2, artists.splice(0));
-    await insertTextLines(store, 'id_res_words', 2, words.splice(0));
+    const batch = [keys.splice(0), k.splice(0), artists.splice(0), words.splice(0)] as const;
+    await insertTextLines(store, 'id_res_keys', 6, batch[0]);
+    await insertTextLines(store, 'id_res_k', 4, batch[1]);
+    await insertTextLines(store, 'id_res_artists', 2, batch[2]);
+    await insertTextLines(store, 'id_res_words', 2, batch[3]);
   };
   // Pages by res_id: a DuckDB stream is invalidated by other statements on the connection, and the
   // keys are appended as we go, so each page is read whole (as columns: no object per row) before appending.
+  // The connection runs one statement at a time: a page is read, then the previous page's keys are
+  // inserted while this one is keyed in TypeScript (DuckDB works on its own threads meanwhile).
   // Credits repeat across a report (an album's tracks, an artist's catalogue): each distinct credit is keyed once,
   // kept as its text fields.
   const artistKeys = new Map<string, readonly string[]>();
   const writerKeys = new Map<string, readonly string[]>();
   const PAGE = 50_000;
-  for (let from = 1; ; from += PAGE) {
-    const reader = await store.connection.runAndReadAll(
-      'SELECT res_id, coalesce(title, work_title) AS title, subtitle, display_artist, writers FROM id_res WHERE res_id >= $1 AND res_id < $2',
-      [from, from + PAGE],
-    );
-    const [ids = [], titles = [], subtitles = [], artistCol = [], writerCol = []] = reader.getColumnsJS() as (
-      string | number | null
-    )[][];
-    if (ids.length === 0) break;
+  const readPage = async (from: number) =>
+    (
+      await store.connection.runAndReadAll(
+        'SELECT res_id, coalesce(title, work_title) AS title, subtitle, display_artist, writers FROM id_res WHERE res_id >= $1 AND res_id < $2',
+        [from, from + PAGE],
+      )
+    ).getColumnsJS() as (string | number | null)[][];
+  let inserting: Promise<void> = Promise.resolve();
+  let page = await readPage(1);
+  for (let from = 1; (page[0]?.length ?? 0) > 0;) {
+    const [ids = [], titles = [], subtitles = [], artistCol = [], writerCol = []] = page;
     for (let i = 0; i < ids.length; i++) {
       const id = String(ids[i]);
       const raw = titles[i] as string | null;
@@ -114,9 +120,14 @@ export async function stageResources(store: Store): Promise<number> {
         for (const w of ws) words.push(id + F + w);
       }
     }
-    await flush();
+    await inserting;
+    from += PAGE;
+    page = await readPage(from);
+    inserting = flush();
+    // Awaited before the next statement; a failure meanwhile is not an unhandled rejection.
+    inserting.catch(() => undefined);
   }
-  await flush();
+  await inserting;
   // IPI name numbers given for the writers ('IPI::00261661375', '00261661375', ...): 9–11 digits, zero-padded.
   await store.run(`CREATE OR REPLACE TEMP TABLE id_res_ipis AS
     SELECT DISTINCT res_id, lpad(ipi, 11, '0') AS ipi FROM (
