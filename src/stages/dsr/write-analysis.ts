@@ -95,13 +95,16 @@ export async function writeAnalysis(
     values: [reportId, fileId],
   });
   ctx.onStep('quarantine');
-  await store.run({
-    text: `INSERT INTO quarantine SELECT $1, $2, q.line_no, q.record_type, q.code, q.reason, coalesce(n.line, r.raw), $3
-      FROM (SELECT line_no, any_value(record_type) AS record_type, any_value(code) AS code, string_agg(DISTINCT reason, '; ') AS reason
-            FROM dsr_t_quarantine GROUP BY line_no) q
-      LEFT JOIN dsr_t_numbered n ON n.line_no = q.line_no LEFT JOIN dsr_t_rejects r ON r.line_no = q.line_no`,
-    values: [fileId, a.file, runId],
-  });
+  // `quarantined` counts the distinct lines of `dsr_t_quarantine` (every one has a line number).
+  if (a.quarantined > 0) {
+    await store.run({
+      text: `INSERT INTO quarantine SELECT $1, $2, q.line_no, q.record_type, q.code, q.reason, coalesce(n.line, r.raw), $3
+        FROM (SELECT line_no, any_value(record_type) AS record_type, any_value(code) AS code, string_agg(DISTINCT reason, '; ') AS reason
+              FROM dsr_t_quarantine GROUP BY line_no) q
+        LEFT JOIN dsr_t_numbered n ON n.line_no = q.line_no LEFT JOIN dsr_t_rejects r ON r.line_no = q.line_no`,
+      values: [fileId, a.file, runId],
+    });
+  }
   // Every message in one statement, in order (lists unnested side by side; '' for no line: a list
   // whose first value is null would not be typed VARCHAR).
   const issues = [...a.issues.errors, ...a.issues.warnings];
