@@ -36,20 +36,20 @@ export async function computeClaimLinesSql(store: Store, societyCode: string): P
       UNION ALL
       SELECT ctx, NULL, NULL, basis_usages - report_usages, true FROM claim_ctx WHERE report_usages > 0),
     fl AS (
-      SELECT p.*, c.fee, c.split_p, c.split_m, abs(c.fee) * p.w // c.basis_usages AS f, abs(c.fee) * p.w % c.basis_usages AS rem, abs(c.fee) AS a
+      SELECT p.*, c.rep, c.fee, c.split_p, c.split_m, abs(c.fee) * p.w // c.basis_usages AS f, abs(c.fee) * p.w % c.basis_usages AS rem, abs(c.fee) AS a
       FROM parts p JOIN claim_ctx c USING (ctx)),
     rk AS (
       SELECT *, a - sum(f) OVER (PARTITION BY ctx) AS spare,
         row_number() OVER (PARTITION BY ctx ORDER BY rem DESC, w DESC, outside, res) AS rn
       FROM fl),
     v AS (
-      SELECT ctx, res, work_id, split_p, split_m,
+      SELECT rep, ctx, res, work_id, split_p, split_m,
         (sign(fee) * (f + CASE WHEN rn <= spare THEN 1 ELSE 0 END))::HUGEINT AS value
       FROM rk WHERE NOT outside AND work_id IS NOT NULL),
     s AS (
       SELECT *, abs(value) AS av, split_p + split_m AS t FROM v)
     -- splitByRight: two parts, one spare unit at most; 'mechanical' < 'performing' wins the last tie.
-    SELECT ctx, res, work_id, value,
+    SELECT rep, ctx, res, work_id, value,
       (sign(value) * (av * split_p // t + CASE WHEN av - av * split_p // t - av * split_m // t = 1
         AND (av * split_p % t > av * split_m % t OR (av * split_p % t = av * split_m % t AND split_p > split_m)) THEN 1 ELSE 0 END))::HUGEINT AS performing
     FROM s`);
@@ -76,6 +76,13 @@ export async function computeClaimLinesSql(store: Store, societyCode: string): P
     WHERE ours OR mm.mandate_id IS NOT NULL
     GROUP BY ALL`);
 
+  // BIGINT arithmetic is much cheaper than HUGEINT: use it when no product below can exceed 2^63
+  // (|value| × a share sum, the largest operand of claim_apply_share and of the split by licensor).
+  const bounds = await store.one<{ v: bigint | null; s: bigint | null }>(`SELECT
+    (SELECT max(abs(value)) FROM claim_val)::HUGEINT AS v,
+    (SELECT max(s) FROM (SELECT sum(share) AS s FROM claim_cl GROUP BY ctx, work_id, right_type))::HUGEINT AS s`);
+  const T = (bounds?.v ?? 0n) * ((bounds?.s ?? 0n) + 10_000n) * 4n < 2n ** 63n ? 'BIGINT' : 'HUGEINT';
+
   // claimAmounts per resource × right, then the claimed and held totals split over the licensors by
   // share (largest remainder; a right with one licensor, the usual case, takes the whole without ranking).
   // `ord` is the claim lines' order: summary × resource, performing before mechanical, then licensor.
@@ -93,12 +100,13 @@ export async function computeClaimLinesSql(store: Store, societyCode: string): P
         CASE WHEN own + coalesce(oth.others, 0) - 10000 > 0 THEN least(own + coalesce(oth.others, 0) - 10000, own) ELSE 0 END AS disputed
       FROM own LEFT JOIN oth USING (ctx, work_id, right_type)),
     rv AS (
-      SELECT ctx, res, work_id, value, 'performing' AS right_type, 0 AS right_ord, performing AS work_value FROM claim_val
+      SELECT rep, ctx, res, work_id, value::${T} AS value, 'performing' AS right_type, 0 AS right_ord,
+        performing::${T} AS work_value FROM claim_val
       UNION ALL
-      SELECT ctx, res, work_id, value, 'mechanical', 1, value - performing FROM claim_val),
+      SELECT rep, ctx, res, work_id, value::${T}, 'mechanical', 1, (value - performing)::${T} FROM claim_val),
     amt AS (
-      SELECT rv.*, o.own, o.others, o.disputed, o.nlic, claim_apply_share(work_value, own - disputed)::HUGEINT AS claimed,
-        (claim_apply_share(work_value, own) - claim_apply_share(work_value, own - disputed))::HUGEINT AS held
+      SELECT rv.*, o.own, o.others, o.disputed, o.nlic, claim_apply_share(work_value, own - disputed)::${T} AS claimed,
+        (claim_apply_share(work_value, own) - claim_apply_share(work_value, own - disputed))::${T} AS held
       FROM rv JOIN o USING (ctx, work_id, right_type)),
     per AS (
       SELECT amt.*, cla.licensor, l.lic_ord, cla.mandate_id, cla.share
@@ -119,21 +127,18 @@ export async function computeClaimLinesSql(store: Store, societyCode: string): P
       SELECT * FROM single
       UNION ALL BY NAME
       SELECT * EXCLUDE (claimed, held, nlic, fc, rc, fh, rh, spare_c, rank_c, spare_h, rank_h),
-        (sign(claimed) * (fc + CASE WHEN rank_c <= spare_c THEN 1 ELSE 0 END))::HUGEINT AS claimed_amount,
-        (sign(held) * (fh + CASE WHEN rank_h <= spare_h THEN 1 ELSE 0 END))::HUGEINT AS held_overclaim
+        (sign(claimed) * (fc + CASE WHEN rank_c <= spare_c THEN 1 ELSE 0 END))::${T} AS claimed_amount,
+        (sign(held) * (fh + CASE WHEN rank_h <= spare_h THEN 1 ELSE 0 END))::${T} AS held_overclaim
       FROM ranked),
     -- One CD01 per summary × resource × licensor, numbered per report in claim-file order (the resource,
     -- then licensors with a performing line before those with only a mechanical one, then licensor order).
-    firsts AS (
-      SELECT lines.*, c.rep, min(right_ord) OVER (PARTITION BY res, lic_ord) AS first_right
-      FROM lines JOIN claim_ctx c USING (ctx)),
-    numbered AS (
-      SELECT * EXCLUDE (first_right),
-        dense_rank() OVER (PARTITION BY rep ORDER BY res, first_right, lic_ord) AS seq FROM firsts)
-    SELECT n.* RENAME (share AS share_claimed),
-      r.report_id || ':C' || printf('%06d', seq) || CASE right_ord WHEN 0 THEN ':P' ELSE ':M' END AS claim_id,
-      res * ${LINE_KEY} + right_ord * ${LINE_KEY / 2} + lic_ord AS ord
-    FROM numbered n JOIN claim_run_reports r USING (rep)`);
+    g AS (SELECT rep, res, lic_ord, min(right_ord) AS first_right FROM lines GROUP BY rep, res, lic_ord),
+    numbered AS (SELECT res, lic_ord, row_number() OVER (PARTITION BY rep ORDER BY res, first_right, lic_ord) AS seq FROM g)
+    SELECT l.* RENAME (share AS share_claimed), n.seq,
+      r.report_id || ':C' || printf('%06d', n.seq) || CASE l.right_ord WHEN 0 THEN ':P' ELSE ':M' END AS claim_id,
+      l.res * ${LINE_KEY} + l.right_ord * ${LINE_KEY / 2} + l.lic_ord AS ord
+    FROM lines l JOIN numbered n USING (res, lic_ord) JOIN claim_run_reports r USING (rep)
+    ORDER BY ord`);
 
   // The CD01 claims: both rights of a summary × resource × licensor side by side.
   await store.run(`CREATE OR REPLACE TEMP TABLE claim_cd AS
