@@ -77,9 +77,10 @@ export async function computeClaimLinesSql(store: Store, societyCode: string): P
     GROUP BY ALL`);
 
   // BIGINT arithmetic is much cheaper than HUGEINT: use it when no product below can exceed 2^63
-  // (|value| × a share sum, the largest operand of claim_apply_share and of the split by licensor).
+  // (|value| × a share sum, the largest operand of claim_apply_share and of the split by licensor;
+  // a resource's value is a part of its summary's fee, so |value| ≤ |fee|).
   const bounds = await store.one<{ v: bigint | null; s: bigint | null }>(`SELECT
-    (SELECT max(abs(value)) FROM claim_val)::HUGEINT AS v,
+    (SELECT max(abs(fee)) FROM claim_ctx)::HUGEINT AS v,
     (SELECT max(s) FROM (SELECT sum(share) AS s FROM claim_cl GROUP BY ctx, work_id, right_type))::HUGEINT AS s`);
   const T = (bounds?.v ?? 0n) * ((bounds?.s ?? 0n) + 10_000n) * 4n < 2n ** 63n ? 'BIGINT' : 'HUGEINT';
 
