@@ -4,7 +4,8 @@
  * and the bare DuckDB load of the same file (`CREATE TABLE t AS SELECT * FROM read_csv(...)`, the same
  * explicit VARCHAR columns and padding) on another. Saves `bench/results/dsr-ingest.json`.
  *
- * Usage: `node dist/bench/dsr-ingest.bench.js [--lines N] [--threads T] [--memory-limit 2GB]` (default 20 M lines).
+ * Usage: `node dist/bench/dsr-ingest.bench.js [--lines N] [--files F] [--threads T] [--memory-limit 2GB]` (default 20 M
+ * lines in 1 file; `--files 20` splits them into 20 reports, as the quarter bench's ingest reads them).
  */
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +15,8 @@ import { openStore, quoteLiteral } from '../src/warehouse/index.js';
 
 export interface DsrIngestBenchResult {
   readonly lines: number;
+  /** How many DSR files the lines were split into (`--files`, default 1): the quarter's ingest reads many. */
+  readonly files: number;
   readonly bytes: number;
   readonly seconds: number;
   readonly lines_per_s: number;
@@ -29,7 +32,7 @@ export interface DsrIngestBenchResult {
 }
 
 /** Writes the benchmark DSR: HEAD, two summaries (subscription, ad-funded), blocks of AS02.03 + 9 SU02.02, FOOT. */
-export async function writeBenchDsr(path: string, lines: number): Promise<void> {
+export async function writeBenchDsr(path: string, lines: number, messageId = `BENCH-${lines}`): Promise<void> {
   const body = lines - 4;
   let s1 = 0n;
   let s2 = 0n;
@@ -40,7 +43,7 @@ export async function writeBenchDsr(path: string, lines: number): Promise<void> 
     else s2 += u;
   }
   const blocks = Math.ceil(body / 10);
-  const head = `HEAD\tdsrf/1.3/1.4.1/1.3\tBasicAudioProfile\t1.3\tBENCH-${lines}\t2024-04-02T10:00:00Z\t1\t1\t2024-03-01\t2024-03-31\tPADPIDA2014050101S\tStreamCo\tPremium\tPADPIDA2018010801Z\tSociety\t`;
+  const head = `HEAD\tdsrf/1.3/1.4.1/1.3\tBasicAudioProfile\t1.3\t${messageId}\t2024-04-02T10:00:00Z\t1\t1\t2024-03-01\t2024-03-31\tPADPIDA2014050101S\tStreamCo\tPremium\tPADPIDA2018010801Z\tSociety\t`;
   const sy1 = `SY02.03\tS1\t\t\tSubscriptionModel\tOnDemandStream\tFR\tPremium\t${s1}\t123456\tEUR\t1234567.89\t\t\t\t\t\t\t\t\t\t`;
   const sy2 = `SY02.03\tS2\t\t\tAdvertisementSupportedModel\tOnDemandStream\tFR\tFree\t${s2}\t\tEUR\t45678.12\t\t\t\t\t\t\t\t\t\t`;
   const foot = `FOOT\t${lines}\t${lines}\t2\t${blocks}\t${blocks}`;
@@ -82,14 +85,34 @@ function cpuSince(start: NodeJS.CpuUsage): number {
 
 const COLUMNS = `{${Array.from({ length: 48 }, (_, i) => `'c${String(i + 1).padStart(2, '0')}': 'VARCHAR'`).join(', ')}}`;
 
-export async function runDsrIngestBench(options: { lines: number; dir: string; threads?: number; memoryLimit?: string }): Promise<DsrIngestBenchResult> {
+/** The bench's file names: one report per file, told apart by the creation time in the name (`T10mmss`). */
+function benchFileName(index: number): string {
+  const time = `10${String(Math.floor(index / 60)).padStart(2, '0')}${String(index % 60).padStart(2, '0')}`;
+  return `DSR_PADPIDA2018010801Z_PADPIDA2014050101S_Premium_2024-03_FR_20240402T${time}.tsv`;
+}
+
+export async function runDsrIngestBench(options: {
+  lines: number;
+  dir: string;
+  /** Split the lines into this many files (one report each), as a quarter's ingest receives them. */
+  files?: number;
+  threads?: number;
+  memoryLimit?: string;
+}): Promise<DsrIngestBenchResult> {
   mkdirSync(options.dir, { recursive: true });
-  const file = join(options.dir, `DSR_PADPIDA2018010801Z_PADPIDA2014050101S_Premium_2024-03_FR_20240402T100000.tsv`);
+  const count = Math.max(1, Math.min(3600, Math.floor(options.files ?? 1)));
   const storeOptions = { ...(options.threads ? { threads: options.threads } : {}), ...(options.memoryLimit ? { memoryLimit: options.memoryLimit } : {}) };
   let t = performance.now();
-  await writeBenchDsr(file, options.lines);
+  const files: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const file = join(options.dir, benchFileName(i));
+    const lines = Math.floor(options.lines / count) + (i < options.lines % count ? 1 : 0);
+    await writeBenchDsr(file, lines, count === 1 ? `BENCH-${lines}` : `BENCH-${options.lines}-${i + 1}`);
+    files.push(file);
+  }
   const generateSeconds = (performance.now() - t) / 1000;
-  const bytes = statSync(file).size;
+  const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
+  const fileList = `[${files.map(quoteLiteral).join(', ')}]`;
 
   const ingestPath = join(options.dir, 'ingest.duckdb');
   const barePath = join(options.dir, 'bare.duckdb');
@@ -102,25 +125,26 @@ export async function runDsrIngestBench(options: { lines: number; dir: string; t
   const ingestStore = await openStore(ingestPath, storeOptions);
   t = performance.now();
   let cpu = process.cpuUsage();
-  const result = await ingestDsrFiles(ingestStore, [file], { codeVersion: 'bench', now: () => new Date() });
+  const result = await ingestDsrFiles(ingestStore, files, { codeVersion: 'bench', now: () => new Date() });
   await ingestStore.run('CHECKPOINT');
   const seconds = (performance.now() - t) / 1000;
   const cpuSeconds = cpuSince(cpu);
   const usageLines = Number((await ingestStore.one<{ n: bigint }>('SELECT count(*) AS n FROM usage_lines'))?.n ?? 0n);
   ingestStore.close();
   const peak = rss.stop();
-  if (result.files[0]?.status !== 'ingested') throw new Error(`bench file was not ingested: ${JSON.stringify(result.files[0])}`);
+  const refused = result.files.find((f) => f.status !== 'ingested');
+  if (refused) throw new Error(`bench file was not ingested: ${JSON.stringify(refused)}`);
 
   const bare = await openStore(barePath, storeOptions);
   t = performance.now();
   cpu = process.cpuUsage();
-  await bare.run(`CREATE TABLE t AS SELECT * FROM read_csv(${quoteLiteral(file)}, delim = '\t', quote = '', escape = '', header = false,
+  await bare.run(`CREATE TABLE t AS SELECT * FROM read_csv(${fileList}, delim = '\t', quote = '', escape = '', header = false,
     auto_detect = false, columns = ${COLUMNS}, null_padding = true)`);
   await bare.run('CHECKPOINT');
   const bareSeconds = (performance.now() - t) / 1000;
   const bareCpuSeconds = cpuSince(cpu);
   t = performance.now();
-  await bare.run(`CREATE TABLE t1 AS SELECT * FROM read_csv(${quoteLiteral(file)}, delim = '', quote = '', escape = '', header = false,
+  await bare.run(`CREATE TABLE t1 AS SELECT * FROM read_csv(${fileList}, delim = '', quote = '', escape = '', header = false,
     auto_detect = false, columns = {'line': 'VARCHAR'})`);
   await bare.run('CHECKPOINT');
   const bareSingle = (performance.now() - t) / 1000;
@@ -129,6 +153,7 @@ export async function runDsrIngestBench(options: { lines: number; dir: string; t
   const r = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
   return {
     lines: options.lines,
+    files: count,
     bytes,
     seconds: r(seconds),
     lines_per_s: Math.round(options.lines / seconds),
@@ -152,8 +177,10 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const lines = Number(arg('--lines') ?? 20_000_000);
   const threads = arg('--threads');
   const memoryLimit = arg('--memory-limit');
+  const files = arg('--files');
   const result = await runDsrIngestBench({
     lines,
+    ...(files ? { files: Number(files) } : {}),
     dir: arg('--dir') ?? 'bench/data',
     ...(threads ? { threads: Number(threads) } : {}),
     ...(memoryLimit ? { memoryLimit } : {}),
