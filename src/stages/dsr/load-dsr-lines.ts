@@ -14,6 +14,9 @@ import { recoverLatin1Lines } from './recover-latin1.js';
  *   TypeScript (an escaped TAB must not shift cells);
  * - view `dsr_t_cells(line_no, rt, cells)`: every data line as its cells.
  * Returns the number of physical lines.
+ *
+ * Must run outside an open transaction: `rowid` is the line number only once `dsr_t_raw` is committed
+ * (rows a transaction has not committed yet carry transaction-local row ids).
  */
 export async function loadDsrLines(store: Store, path: string): Promise<{ lines: number; rejected: number; latin1: number[] }> {
   await dropDsrTemp(store);
