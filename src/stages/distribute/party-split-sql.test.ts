@@ -40,7 +40,9 @@ describe('partySplitSql', () => {
             l.weights.some((w) => w > 0) ? l : { ...l, weights: [...l.weights, 1] },
           );
           for (const [c, l] of usable.entries()) {
-            for (const [i, w] of l.weights.entries()) {
+            // Every other line's holders inserted last first: the split must not follow the rows' order.
+            const holders = [...l.weights.entries()];
+            for (const [i, w] of c % 2 === 0 ? holders : holders.reverse()) {
               await store.run(
                 sql`INSERT INTO ps_in VALUES (${`CL${c}`}, ${`P${i}`}, 'A', ${w}, ${`P${i}|A`}, ${l.gross}, ${l.commission}, ${l.net})`,
               );

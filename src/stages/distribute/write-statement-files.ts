@@ -3,16 +3,13 @@ import { join } from 'node:path';
 import { STATEMENT_COLUMNS, renderStatementSummaryPdf } from '../../formats/statements/index.js';
 import { quoteLiteral, type Store } from '../../warehouse/index.js';
 import { STATEMENT_ORDER_SQL } from './member-statement.js';
+import { DECIMAL18_LIMIT, moneyTextSql } from './money-text-sql.js';
 import {
   MEMBER_SUMMARY_ORDER_SQL,
   memberSummarySql,
   toMemberSummary,
   type MemberSummaryRow,
 } from './member-summary.js';
-
-/** Exact decimal text of a HUGEINT of micro-units, in SQL (no DOUBLE on the way). */
-const moneyText = (column: string) =>
-  `CASE WHEN ${column} < 0 THEN '-' ELSE '' END || (abs(${column}) // 1000000)::VARCHAR || '.' || lpad((abs(${column}) % 1000000)::VARCHAR, 6, '0')`;
 
 /** Members whose summary rows one query reads (at most 100 works and a few dozen other rows each). */
 const MEMBERS_PER_QUERY = 1000;
@@ -34,8 +31,15 @@ export async function writeStatementFiles(
   onProgress?: (step: string) => void,
 ): Promise<string[]> {
   mkdirSync(join(dir, 'statements'), { recursive: true });
+  // The money columns' text through a 64-bit DECIMAL when every amount of the run fits one (always, in
+  // practice: 10^12 units), else the HUGEINT arithmetic; the same bytes either way.
+  const money = STATEMENT_COLUMNS.filter((c) => c.kind === 'money').map((c) => c.name);
+  const bound = await store.one<{ m: bigint | null }>(
+    `SELECT greatest(${money.map((c) => `max(abs(${c}))`).join(', ')})::HUGEINT AS m FROM dist_lines`,
+  );
+  const small = (bound?.m ?? 0n) < DECIMAL18_LIMIT;
   const csvColumns = STATEMENT_COLUMNS.map((c) =>
-    c.kind === 'money' ? `${moneyText(c.name)} AS ${c.name}` : c.name,
+    c.kind === 'money' ? `${moneyTextSql(c.name, small)} AS ${c.name}` : c.name,
   ).join(', ');
   const rawColumns = STATEMENT_COLUMNS.map((c) => c.name).join(', ');
   // Sorted once for both files; a table scan keeps the insertion order (DuckDB preserve_insertion_order).
@@ -52,7 +56,7 @@ export async function writeStatementFiles(
   } finally {
     await store.run('DROP TABLE IF EXISTS temp.main.dist_sorted_lines');
   }
-  await store.run(`COPY (SELECT distribution_id, payee_kind, payee, ${moneyText('amount')} AS amount, lines FROM dist_remittances ORDER BY payee_kind, payee)
+  await store.run(`COPY (SELECT distribution_id, payee_kind, payee, ${moneyTextSql('amount', false)} AS amount, lines FROM dist_remittances ORDER BY payee_kind, payee)
     TO ${quoteLiteral(join(dir, 'remittances.csv'))} (HEADER, DELIMITER ',')`);
   const files = ['remittances.csv', 'statement-lines.csv', 'statement-lines.parquet'];
   onProgress?.('statement-lines');
