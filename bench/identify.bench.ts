@@ -67,7 +67,7 @@ const titleOf = (id: string) =>
   `(${word(skewed(`${id}, 1`))} || CASE WHEN hash(${id}, 9) % 10 < 8 THEN ' ' || ${word(skewed(`${id}, 2`))} ELSE '' END
     || CASE WHEN hash(${id}, 9) % 10 < 4 THEN ' ' || ${word(skewed(`${id}, 3`))} ELSE '' END)`;
 
-async function seed(store: Store, works: number, resources: number): Promise<void> {
+export async function seed(store: Store, works: number, resources: number): Promise<void> {
   const artists = Math.max(10, Math.floor(works / 5));
   const writers = Math.max(10, Math.floor(works / 3));
   await store.run(`INSERT INTO works (work_id, title, iswc, duration_s)

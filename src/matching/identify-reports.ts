@@ -126,6 +126,7 @@ export async function identifyReports(
     'id_res_artists',
     'id_res_words',
     'id_res_ipis',
+    'id_res_plain',
     'id_s1',
     'id_s2',
     'id_links',

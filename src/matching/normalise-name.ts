@@ -1,6 +1,18 @@
 import { foldWords } from './fold-text.js';
 
-const NAME_ARTICLES = new Set(['the', 'los', 'las', 'les', 'die', 'der', 'el', 'la', 'le', 'il', 'i']);
+export const NAME_ARTICLES: ReadonlySet<string> = new Set([
+  'the',
+  'los',
+  'las',
+  'les',
+  'die',
+  'der',
+  'el',
+  'la',
+  'le',
+  'il',
+  'i',
+]);
 // Separators between several artists in one display name.
 const ARTIST_SPLIT_RE =
   /\s*(?:\||;|,|\/|&|\+|\bfeat\.?|\bft\.?|\bfeaturing\b|\bwith\b|\bvs\.?|\bx\b|\band\b|\bet\b|\by\b|\bund\b|\be\b)\s*/u;

@@ -18,7 +18,7 @@ export interface NormalisedTitle {
 }
 
 // Leading articles in the languages most reported (en, fr, es, pt, de, it, nl, ...).
-const ARTICLES = new Set([
+export const ARTICLES: ReadonlySet<string> = new Set([
   'the',
   'a',
   'an',
@@ -66,7 +66,7 @@ const MEDLEY_SPLIT_RE = /\s+\/\s*|\s*\/\s+|\s+[-–—]\s+/;
 
 // Words that introduce a number ("part 2", "op 27 no 2", "vol iii") and their spellings.
 // A Map, not an object: a title word such as "constructor" must not find Object.prototype.
-const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(
+export const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(
   Object.entries({
     part: 'part',
     pt: 'part',
@@ -95,7 +95,7 @@ const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(
 );
 const NUMERAL_RE = /^(?:\d+|[ivx]+)$/;
 // "and" in the languages most reported: & / and / et / und / y / e / og / och are one word.
-const AND_WORDS = new Set(['and', 'et', 'und', 'y', 'e', 'og', 'och']);
+export const AND_WORDS: ReadonlySet<string> = new Set(['and', 'et', 'und', 'y', 'e', 'og', 'och']);
 const ROMAN_RE = /^(?:x{0,3})(?:ix|iv|v?i{0,3})$/;
 const ROMAN: Readonly<Record<string, number>> = { i: 1, v: 5, x: 10 };
 const NUMBERISH_RE = new RegExp(

@@ -2,6 +2,14 @@ import type { Store } from '../warehouse/index.js';
 import { insertTextLines, TEXT_FIELD_SEPARATOR, textField } from './append-rows.js';
 import { nameKeys, writerWords } from './normalise-name.js';
 import { normaliseTitle, numberKey } from './normalise-title.js';
+import {
+  numberKeySql,
+  plainNameKeySql,
+  plainNameSql,
+  plainTitleSql,
+  plainWriterWordsSql,
+  plainWritersSql,
+} from './plain-keys-sql.js';
 
 /**
  * Stages the resources of the reports listed in TEMP `id_reports` for one identify run:
@@ -42,13 +50,29 @@ export async function stageResources(store: Store): Promise<number> {
   await store.run('CREATE OR REPLACE TEMP TABLE id_res_artists (res_id INTEGER, name_key VARCHAR)');
   await store.run('CREATE OR REPLACE TEMP TABLE id_res_words (res_id INTEGER, word VARCHAR)');
 
+  // Plain titles, names and credits (most of them) are keyed here in SQL; the TypeScript loop below
+  // reads only the resources with some other text, and keys only those fields.
+  await store.run(`CREATE OR REPLACE TEMP TABLE id_res_plain AS
+    SELECT res_id, t, ${plainTitleSql('t', 'subtitle')} AS tp, ${plainNameSql('display_artist')} AS ap, ${plainWritersSql('writers')} AS wp
+    FROM (SELECT res_id, coalesce(title, work_title) AS t, subtitle, display_artist, writers FROM id_res)`);
+  await store.run(
+    `INSERT INTO id_res_keys SELECT res_id, lower(t), lower(t), '', '', false FROM id_res_plain WHERE tp`,
+  );
+  await store.run(
+    `INSERT INTO id_res_k SELECT res_id, k, 'main', ${numberKeySql('k')} FROM (SELECT res_id, lower(t) AS k FROM id_res_plain WHERE tp)`,
+  );
+  await store.run(
+    `INSERT INTO id_res_artists SELECT res_id, ${plainNameKeySql('display_artist')} FROM id_res SEMI JOIN (SELECT res_id FROM id_res_plain WHERE ap) USING (res_id)`,
+  );
+  await store.run(`INSERT INTO id_res_words SELECT DISTINCT res_id, unnest(${plainWriterWordsSql('writers')}) FROM id_res
+    SEMI JOIN (SELECT res_id FROM id_res_plain WHERE wp) USING (res_id)`);
+
   // Rows are built straight into the text that insertTextLines sends: no array per row.
   const F = TEXT_FIELD_SEPARATOR;
   const keys: string[] = [];
   const k: string[] = [];
   const artists: string[] = [];
   const words: string[] = [];
-  let count = 0;
   // Takes the lines keyed so far at once, then inserts them.
   const flush = async () => {
     const batch = [keys.splice(0), k.splice(0), artists.splice(0), words.splice(0)] as const;
@@ -69,18 +93,22 @@ export async function stageResources(store: Store): Promise<number> {
   const readPage = async (from: number) =>
     (
       await store.connection.runAndReadAll(
-        'SELECT res_id, coalesce(title, work_title) AS title, subtitle, display_artist, writers FROM id_res WHERE res_id >= $1 AND res_id < $2',
+        `SELECT res_id, CASE WHEN NOT p.tp THEN coalesce(title, work_title) END AS title, subtitle,
+          CASE WHEN NOT p.ap THEN display_artist END, CASE WHEN NOT p.wp THEN writers END
+        FROM id_res JOIN id_res_plain p USING (res_id)
+        WHERE res_id >= $1 AND res_id < $2 AND NOT (p.tp AND p.ap AND p.wp)`,
         [from, from + PAGE],
       )
     ).getColumnsJS() as (string | number | null)[][];
   let inserting: Promise<void> = Promise.resolve();
+  const total = Number((await store.one<{ n: bigint }>('SELECT count(*) AS n FROM id_res'))?.n ?? 0n);
   let page = await readPage(1);
-  for (let from = 1; (page[0]?.length ?? 0) > 0;) {
+  // res_id runs 1..total; a page may hold no row to key (all plain).
+  for (let from = 1; from <= total;) {
     const [ids = [], titles = [], subtitles = [], artistCol = [], writerCol = []] = page;
     for (let i = 0; i < ids.length; i++) {
       const id = String(ids[i]);
       const raw = titles[i] as string | null;
-      count++;
       if (raw !== null && raw.trim() !== '') {
         const t = normaliseTitle(raw);
         const subtitle = subtitles[i] as string | null;
@@ -134,5 +162,5 @@ export async function stageResources(store: Store): Promise<number> {
       SELECT res_id, regexp_replace(unnest(string_split(writer_ids, '|')), '^\\s*(IPI|IPN|IPI_NAME)?[:\\s]*', '') AS ipi
       FROM id_res WHERE writer_ids IS NOT NULL)
     WHERE regexp_full_match(ipi, '[0-9]{9,11}')`);
-  return count;
+  return total;
 }
