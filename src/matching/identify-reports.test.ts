@@ -3,6 +3,7 @@ import { openStore, sql, type Store } from '../warehouse/index.js';
 import { identifyReports } from './identify-reports.js';
 import { DEFAULT_MATCH_OPTIONS } from './match-options.js';
 import { insertReport, insertWorks } from './fixtures.test-support.js';
+import { showReviewItem } from './review-queue.js';
 
 const NOW = new Date('2024-03-01T10:00:00Z');
 let store: Store;
@@ -112,6 +113,23 @@ describe('identifyReports', () => {
     const m = await matchOf('A1');
     expect(m).toMatchObject({ method: 'isrc', status: 'review' });
     expect(JSON.parse(m?.evidence ?? '{}')).toMatchObject({ reason: 'isrc-title-disagree' });
+  });
+
+  it("shows the title's own candidate beside the work of an ISRC that disagrees with the title", async () => {
+    await insertReport(store, 'R1', [
+      { ref: 'A1', dspId: 'd1', isrc: 'USUM70000001', title: 'Bohemian Rhapsody', artist: 'Queen' },
+    ]);
+    await identify();
+    const m = await matchOf('A1');
+    expect(m).toMatchObject({ method: 'isrc', status: 'review', work_id: 'W7' });
+    expect(JSON.parse(m?.evidence ?? '{}')).toMatchObject({
+      reason: 'isrc-title-disagree',
+      candidates: ['W7'],
+      metadata: { work_id: 'W4' },
+    });
+    const item = await store.one<{ review_id: string }>('SELECT review_id FROM review_items');
+    const shown = await showReviewItem(store, item?.review_id ?? '');
+    expect(shown.candidates.map((c) => c.work_id)).toEqual(['W7', 'W4']);
   });
 
   it('matches metadata: exact title with the right performer among same-title works', async () => {

@@ -61,9 +61,10 @@ export async function identifyReports(
     SELECT res_id, rejected_work_id AS work_id FROM id_memory WHERE decision = 'reject' AND rejected_work_id IS NOT NULL`);
   await store.run(`INSERT INTO id_result SELECT res_id, work_id, method, score, status, reason, evidence FROM id_ident
     WHERE status <> 'accepted' AND res_id NOT IN (SELECT res_id FROM id_result)`);
-  await store.run(
-    'CREATE OR REPLACE TEMP TABLE id_open AS SELECT res_id FROM id_res WHERE res_id NOT IN (SELECT res_id FROM id_result)',
-  );
+  // Open to the metadata step: resources without an answer, and those whose ISRC's work disagrees with
+  // the reported title (their review item shows the title's best candidate beside the ISRC's work).
+  await store.run(`CREATE OR REPLACE TEMP TABLE id_open AS SELECT res_id FROM id_res WHERE res_id NOT IN (SELECT res_id FROM id_result)
+    UNION ALL SELECT res_id FROM id_result WHERE reason = 'isrc-title-disagree'`);
   progress('metadata');
   await runMetadataStep(store, options, progress);
   await store.run(sql`INSERT INTO id_result
@@ -74,13 +75,17 @@ export async function identifyReports(
         CASE WHEN m.score >= ${options.accept} AND m.score - m.second >= ${options.margin}
             AND NOT coalesce(m.is_medley AND NOT m.exact_whole, false) AND o.res_id NOT IN (SELECT res_id FROM id_rejected) THEN 'accepted'
           WHEN m.score >= ${options.review} THEN 'review' ELSE 'unidentified' END AS status
-      FROM id_open o LEFT JOIN id_meta m USING (res_id))
+      FROM id_open o LEFT JOIN id_meta m USING (res_id) WHERE o.res_id NOT IN (SELECT res_id FROM id_result))
     SELECT res_id, CASE WHEN status = 'unidentified' THEN NULL ELSE work_id END,
       CASE WHEN work_id IS NULL THEN 'none' ELSE 'metadata' END, coalesce(score, 0), status,
       CASE WHEN status <> 'review' THEN NULL WHEN rejected THEN 'rejected-before' WHEN medley THEN 'medley'
         WHEN score >= ${options.accept} THEN 'ambiguous' ELSE 'score' END,
       evidence
     FROM m`);
+
+  await store.run(sql`UPDATE id_result x SET evidence = json_merge_patch(coalesce(x.evidence, '{}'::JSON),
+      to_json({metadata: {work_id: m.work_id, score: m.score, title_similarity: m.evidence->'title_similarity'}}))
+    FROM id_meta m WHERE m.res_id = x.res_id AND x.reason = 'isrc-title-disagree' AND m.score >= ${options.review}`);
 
   progress('write');
   const rows = await store.transaction(async () => {

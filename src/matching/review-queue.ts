@@ -74,6 +74,9 @@ export async function showReviewItem(store: Store, reviewId: string): Promise<Re
         ids.add((c as { work_id: string }).work_id);
     }
   }
+  // An ISRC that disagrees with the title: the title's own best candidate is shown too.
+  const metadata = (evidence as { metadata?: { work_id?: unknown } } | null)?.metadata?.work_id;
+  if (typeof metadata === 'string') ids.add(metadata);
   const candidates = [];
   for (const id of ids) {
     const w = await store.one<{ work_id: string; title: string; iswc: string | null }>(
