@@ -11,7 +11,7 @@ import type { MatchOptions } from './match-options.js';
 export async function runIdentifierSteps(store: Store, options: MatchOptions): Promise<void> {
   // (1) ISWC (preferred or archived) and the society's own work id.
   await store.run(`CREATE OR REPLACE TEMP TABLE id_s1 AS
-    SELECT res_id, list(DISTINCT work_id ORDER BY work_id) AS works, bool_or(via = 'iswc') AS by_iswc
+    SELECT res_id, list_sort(list(DISTINCT work_id)) AS works, bool_or(via = 'iswc') AS by_iswc
     FROM (
       -- Only the repertoire's ISWCs that the reports give are looked at (a semi join each, not a union of every work).
       SELECT r.res_id, w.work_id, 'iswc' AS via FROM id_res r
@@ -58,7 +58,7 @@ export async function runIdentifierSteps(store: Store, options: MatchOptions): P
       CASE WHEN count(*) = 1 AND agree THEN 1000 ELSE ${options.review} END,
       CASE WHEN count(*) = 1 AND agree THEN 'accepted' ELSE 'review' END,
       CASE WHEN count(*) > 1 THEN 'isrc-conflict' WHEN NOT agree THEN 'isrc-title-disagree' END,
-      to_json({candidates: list(work_id ORDER BY work_id), title_similarity: round(max(coalesce(sim, 0)), 3)})
+      to_json({candidates: list_sort(list(work_id)), title_similarity: round(max(coalesce(sim, 0)), 3)})
     FROM (SELECT * EXCLUDE (agree), bool_and(NOT has_title OR agree) OVER (PARTITION BY res_id) AS agree FROM id_s2)
     GROUP BY res_id, agree`);
 }
