@@ -96,6 +96,8 @@ export async function runQuarterBench(options: {
   pdf?: boolean;
   /** Keep the generated inputs of an earlier run with the same parameters (`--reuse`): only the store and outputs are new. */
   reuse?: boolean;
+  /** Told when each step of the bench starts (a 20 M-line run takes minutes per stage). */
+  onStep?: (step: string) => void;
 }): Promise<QuarterBenchResult> {
   const dir = resolve(options.dir);
   const months = ['2024-01'];
@@ -122,6 +124,7 @@ export async function runQuarterBench(options: {
       rmSync(join(dir, entry), { recursive: true, force: true });
   } else {
     rmSync(dir, { recursive: true, force: true });
+    options.onStep?.('generating the inputs');
     const generated = await writeDataset(createDatasetPlan(parameters), join(dir, 'in'));
     usageLines = generated.usageLines;
     writeFileSync(planFile, `${planText}\n${usageLines}\n`);
@@ -139,11 +142,13 @@ export async function runQuarterBench(options: {
     assumePaid: true,
     statementPdfs: options.pdf ?? true,
     codeVersion: 'bench',
+    onStage: (e) => options.onStep?.(`${e.stage} ${e.state}`),
     now: () => new Date('2024-02-15T00:00:00Z'),
   });
   const seconds = (performance.now() - started) / 1000;
   store.close();
 
+  options.onStep?.('bare DuckDB script');
   const bareSeconds = await bareQuarter(join(dir, 'tutti.duckdb'), dsr.files, join(dir, 'bare.parquet'));
   const peak = rss.stop();
   return {

@@ -27,6 +27,11 @@ const result = await runQuarterBench({
   lines,
   pdf,
   reuse: process.argv.includes('--reuse'),
+  ...(json
+    ? {}
+    : {
+        onStep: (step: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${step}\n`),
+      }),
   dir: flag('--dir') ?? join('bench', 'data', 'quarter'),
 });
 mkdirSync(join('bench', 'results'), { recursive: true });
