@@ -188,6 +188,9 @@ export async function computeDistribution(
       step,
       arithmetic,
       'cid',
+      // Whole-step cash gives whole-step clear amounts, and their fixed parts are whole steps too: the
+      // larger lines then need no residue pass; otherwise each line takes what it needs.
+      cash?.whole === true ? true : undefined,
     )}`,
   );
 

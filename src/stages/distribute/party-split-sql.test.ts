@@ -18,7 +18,7 @@ const amount = fc.oneof(
 const weight = fc.oneof(fc.constantFrom(0, 2500, 3333, 5000), fc.integer({ min: 0, max: 10_000 }));
 
 describe('partySplitSql', () => {
-  it('gives every holder what allocateInSteps() gives, for small lines and lines of more than four holders, in HUGEINT or BIGINT', async () => {
+  it('gives every holder what allocateInSteps() gives, for small lines and lines of more than four holders, in HUGEINT or BIGINT, with or without whole steps known', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(
@@ -32,7 +32,8 @@ describe('partySplitSql', () => {
         ),
         fc.constantFrom(1n, 10_000n),
         fc.constantFrom('HUGEINT' as const, 'BIGINT' as const),
-        async (lines, step, arithmetic) => {
+        fc.constantFrom('unknown' as const, 'false' as const, 'known' as const),
+        async (lines, step, arithmetic, steps) => {
           await store.run(
             `CREATE OR REPLACE TEMP TABLE ps_in (claim_id VARCHAR, party_id VARCHAR, role VARCHAR, w HUGEINT, tie_id VARCHAR, gross HUGEINT, commission HUGEINT, net HUGEINT)`,
           );
@@ -48,6 +49,9 @@ describe('partySplitSql', () => {
               );
             }
           }
+          // wholeSteps: not said, said false (both passes), or said as it is (true when every total is whole steps).
+          const whole = usable.every((l) => [l.net, l.gross, l.commission].every((a) => a % step === 0n));
+          const wholeSteps = steps === 'unknown' ? undefined : steps === 'known' && whole;
           const rows = await store.all<{
             claim_id: string;
             tie_id: string;
@@ -55,7 +59,7 @@ describe('partySplitSql', () => {
             p_gross: bigint;
             p_commission: bigint;
           }>(
-            `SELECT claim_id, tie_id, p_net, p_gross, p_commission FROM (${partySplitSql('ps_in', step, arithmetic)}) ORDER BY claim_id, tie_id`,
+            `SELECT claim_id, tie_id, p_net, p_gross, p_commission FROM (${partySplitSql('ps_in', step, arithmetic, 'claim_id', wholeSteps)}) ORDER BY claim_id, tie_id`,
           );
           const got = new Map(rows.map((r) => [`${r.claim_id}/${r.tie_id}`, r]));
           expect(rows.length).toBe(usable.reduce((s, l) => s + l.weights.length, 0));

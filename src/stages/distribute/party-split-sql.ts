@@ -12,13 +12,16 @@ const SLOTS = 4;
  * Lines with up to four holders (nearly all) are gathered into one row, padded with zero-weight slots
  * in tie_id order, split by `fixedPartsSplitSql`, and each holder takes its slot's amounts. A zero-weight slot
  * has no remainder, so it never takes a leftover unit and the padding changes nothing.
- * Adds `p_net, p_gross, p_commission`. `arithmetic` as in `fixedPartsSplitSql` (small lines only).
+ * Adds `p_net, p_gross, p_commission`. `arithmetic` as in `fixedPartsSplitSql` (small lines only);
+ * `wholeSteps` as in `largestRemainderSql` (the larger lines: `true` only when every line's net, gross
+ * and commission is known to be a whole number of steps).
  */
 export function partySplitSql(
   from: string,
   step: bigint,
   arithmetic: 'HUGEINT' | 'BIGINT' = 'HUGEINT',
   key = 'claim_id',
+  wholeSteps?: boolean,
 ): string {
   const slots = [...Array(SLOTS).keys()];
   const split = (inner: string, total: string, prefix: string) =>
@@ -35,6 +38,7 @@ export function partySplitSql(
       { total: 'commission', as: 'p_commission' },
     ],
     step,
+    ...(wholeSteps === undefined ? {} : { wholeSteps }),
   });
   // Slots by a window rank and gathered with FILTER aggregates: an ordered list() aggregate per line
   // cost most of the split (3.7 of 5.7 s on 310 k holders).
