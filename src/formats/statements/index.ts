@@ -9,6 +9,7 @@ export {
   STATEMENT_ORDER,
   type StatementLine,
   type MemberStatement,
+  type StatementHeader,
 } from './statement-line.js';
 export type { MemberStatementSummary, StatementSummaryRow, StatementTotals } from './statement-summary.js';
 export { renderStatementPdf } from './render-statement-pdf.js';

@@ -22,8 +22,8 @@ export interface StatementLine {
   readonly lineKind: 'normal' | 'adjustment';
 }
 
-/** A member's statement for one distribution: its lines and how its balance was settled. */
-export interface MemberStatement {
+/** What every member statement of a distribution starts with, and how its balance was settled. */
+export interface StatementHeader {
   readonly society: string;
   readonly distributionId: string;
   /** Distribution (payment) date, ISO; the only date printed, so the file is reproducible. */
@@ -32,10 +32,14 @@ export interface MemberStatement {
   readonly partyId: string;
   readonly partyName: string;
   readonly ipiNameNumber: string | null;
-  readonly lines: readonly StatementLine[];
   readonly broughtForward: Micros;
   readonly paid: Micros;
   readonly carried: Micros;
+}
+
+/** A member's statement for one distribution: its lines and how its balance was settled. */
+export interface MemberStatement extends StatementHeader {
+  readonly lines: readonly StatementLine[];
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Micros } from '../../domain/index.js';
+import type { StatementHeader } from './statement-line.js';
 
 /** Sums over a set of statement lines. */
 export interface StatementTotals {
@@ -21,15 +22,7 @@ export interface StatementSummaryRow {
  * Each table's rows add up to `total`; every line is in the statement-line files (CSV, Parquet) and in
  * the line-by-line statement (`MemberStatement`), which the API renders on demand.
  */
-export interface MemberStatementSummary {
-  readonly society: string;
-  readonly distributionId: string;
-  /** Distribution (payment) date, ISO; the only date printed, so the file is reproducible. */
-  readonly date: string;
-  readonly period: string;
-  readonly partyId: string;
-  readonly partyName: string;
-  readonly ipiNameNumber: string | null;
+export interface MemberStatementSummary extends StatementHeader {
   /** All the member's lines of the distribution. */
   readonly total: StatementTotals;
   /** The adjustment lines among them (corrections of earlier distributions). */
@@ -41,7 +34,4 @@ export interface MemberStatementSummary {
   readonly byWork: readonly StatementSummaryRow[];
   /** The other works together, when there are more than `byWork` lists. */
   readonly otherWorks: { readonly works: number; readonly totals: StatementTotals } | null;
-  readonly broughtForward: Micros;
-  readonly paid: Micros;
-  readonly carried: Micros;
 }

@@ -1,5 +1,10 @@
 import { micros, TuttiError } from '../../domain/index.js';
-import { STATEMENT_ORDER, type MemberStatement, type StatementLine } from '../../formats/statements/index.js';
+import {
+  STATEMENT_ORDER,
+  type MemberStatement,
+  type StatementHeader,
+  type StatementLine,
+} from '../../formats/statements/index.js';
 import { sql, type Store } from '../../warehouse/index.js';
 
 /** A statement line as stored (`statement_lines`, or the run's `dist_lines`), dates as ISO text. */
@@ -52,6 +57,48 @@ export function toStatementLine(r: StatementLineRow): StatementLine {
 }
 
 /**
+ * The header of one member's statement of an issued distribution: its dates, the party and its
+ * balance (`settled`: whether the distribution settled a balance for it).
+ * @throws TuttiError NOT_FOUND when the distribution does not exist.
+ */
+export async function loadStatementHeader(
+  store: Store,
+  distributionId: string,
+  partyId: string,
+  society: string,
+): Promise<{ header: StatementHeader; settled: boolean }> {
+  const dist = await store.one<{ period: string; date: string }>(
+    sql`SELECT period, distribution_date::VARCHAR AS date FROM distributions WHERE distribution_id = ${distributionId}`,
+  );
+  if (!dist)
+    throw new TuttiError(
+      'NOT_FOUND',
+      `no distribution ${distributionId}: list them with GET /distributions or tutti runs`,
+    );
+  const balance = await store.one<{ brought_forward: bigint; paid: bigint; carried: bigint }>(
+    sql`SELECT brought_forward, paid, carried FROM payee_balances WHERE distribution_id = ${distributionId} AND party_id = ${partyId}`,
+  );
+  const party = await store.one<{ name: string | null; ipi: string | null }>(
+    sql`SELECT name, ipi_name_number AS ipi FROM parties WHERE party_id = ${partyId}`,
+  );
+  return {
+    header: {
+      society,
+      distributionId,
+      date: dist.date,
+      period: dist.period,
+      partyId,
+      partyName: party?.name ?? partyId,
+      ipiNameNumber: party?.ipi ?? null,
+      broughtForward: micros(balance?.brought_forward ?? 0n),
+      paid: micros(balance?.paid ?? 0n),
+      carried: micros(balance?.carried ?? 0n),
+    },
+    settled: balance !== undefined,
+  };
+}
+
+/**
  * One member's statement of an issued distribution, from the stored rows (its member lines and its
  * balance), in the shape the PDF renderer takes: the same document the distribution wrote.
  * @throws TuttiError NOT_FOUND when the distribution or the member's statement does not exist.
@@ -62,38 +109,13 @@ export async function loadMemberStatement(
   partyId: string,
   society = 'tutti',
 ): Promise<MemberStatement> {
-  const dist = await store.one<{ period: string; date: string }>(
-    sql`SELECT period, distribution_date::VARCHAR AS date FROM distributions WHERE distribution_id = ${distributionId}`,
-  );
-  if (!dist)
-    throw new TuttiError(
-      'NOT_FOUND',
-      `no distribution ${distributionId}: list them with GET /distributions or tutti runs`,
-    );
+  const { header, settled } = await loadStatementHeader(store, distributionId, partyId, society);
   const rows = await store.all<StatementLineRow>({
     text: `SELECT ${STATEMENT_LINE_COLUMNS_SQL} FROM statement_lines
       WHERE distribution_id = $1 AND party_id = $2 AND payee_kind = 'member' ORDER BY ${STATEMENT_ORDER_SQL}`,
     values: [distributionId, partyId],
   });
-  const balance = await store.one<{ brought_forward: bigint; paid: bigint; carried: bigint }>(
-    sql`SELECT brought_forward, paid, carried FROM payee_balances WHERE distribution_id = ${distributionId} AND party_id = ${partyId}`,
-  );
-  if (rows.length === 0 && !balance)
+  if (rows.length === 0 && !settled)
     throw new TuttiError('NOT_FOUND', `no statement for ${partyId} in distribution ${distributionId}`);
-  const party = await store.one<{ name: string | null; ipi: string | null }>(
-    sql`SELECT name, ipi_name_number AS ipi FROM parties WHERE party_id = ${partyId}`,
-  );
-  return {
-    society,
-    distributionId,
-    date: dist.date,
-    period: dist.period,
-    partyId,
-    partyName: party?.name ?? partyId,
-    ipiNameNumber: party?.ipi ?? null,
-    lines: rows.map(toStatementLine),
-    broughtForward: micros(balance?.brought_forward ?? 0n),
-    paid: micros(balance?.paid ?? 0n),
-    carried: micros(balance?.carried ?? 0n),
-  };
+  return { ...header, lines: rows.map(toStatementLine) };
 }

@@ -1,10 +1,12 @@
 import { micros, TuttiError } from '../../domain/index.js';
 import type {
   MemberStatementSummary,
+  StatementHeader,
   StatementSummaryRow,
   StatementTotals,
 } from '../../formats/statements/index.js';
-import { quoteLiteral, sql, type Store } from '../../warehouse/index.js';
+import { quoteLiteral, type Store } from '../../warehouse/index.js';
+import { loadStatementHeader } from './member-statement.js';
 
 /** Works listed one by one on a summary statement (those that earned most); the others share one row. */
 export const SUMMARY_WORKS = 100;
@@ -86,23 +88,9 @@ function totalsOf(r: MemberSummaryRow): StatementTotals {
 
 const orNone = (text: string) => text || '(none)';
 
-/** The header and balance of one member's summary statement. */
-export interface SummaryHeader {
-  readonly society: string;
-  readonly distributionId: string;
-  readonly date: string;
-  readonly period: string;
-  readonly partyId: string;
-  readonly partyName: string;
-  readonly ipiNameNumber: string | null;
-  readonly broughtForward: bigint;
-  readonly paid: bigint;
-  readonly carried: bigint;
-}
-
 /** A member's summary statement from its rows of `memberSummarySql` (in that query's order). */
 export function toMemberSummary(
-  header: SummaryHeader,
+  header: StatementHeader,
   rows: readonly MemberSummaryRow[],
 ): MemberStatementSummary {
   let total = ZERO;
@@ -125,24 +113,7 @@ export function toMemberSummary(
       });
     else otherWorks = { works: Number(r.works), totals };
   }
-  return {
-    society: header.society,
-    distributionId: header.distributionId,
-    date: header.date,
-    period: header.period,
-    partyId: header.partyId,
-    partyName: header.partyName,
-    ipiNameNumber: header.ipiNameNumber,
-    total,
-    adjustments,
-    byRightType,
-    bySource,
-    byWork,
-    otherWorks,
-    broughtForward: micros(header.broughtForward),
-    paid: micros(header.paid),
-    carried: micros(header.carried),
-  };
+  return { ...header, total, adjustments, byRightType, bySource, byWork, otherWorks };
 }
 
 /**
@@ -156,39 +127,12 @@ export async function loadMemberStatementSummary(
   partyId: string,
   society = 'tutti',
 ): Promise<MemberStatementSummary> {
-  const dist = await store.one<{ period: string; date: string }>(
-    sql`SELECT period, distribution_date::VARCHAR AS date FROM distributions WHERE distribution_id = ${distributionId}`,
-  );
-  if (!dist)
-    throw new TuttiError(
-      'NOT_FOUND',
-      `no distribution ${distributionId}: list them with GET /distributions or tutti runs`,
-    );
+  const header = await loadStatementHeader(store, distributionId, partyId, society);
   const rows = await store.all<MemberSummaryRow>(
     memberSummarySql(`(SELECT * FROM statement_lines WHERE distribution_id = ${quoteLiteral(distributionId)}
       AND party_id = ${quoteLiteral(partyId)} AND payee_kind = 'member')`),
   );
-  const balance = await store.one<{ brought_forward: bigint; paid: bigint; carried: bigint }>(
-    sql`SELECT brought_forward, paid, carried FROM payee_balances WHERE distribution_id = ${distributionId} AND party_id = ${partyId}`,
-  );
-  if (rows.length === 0 && !balance)
+  if (rows.length === 0 && !header.settled)
     throw new TuttiError('NOT_FOUND', `no statement for ${partyId} in distribution ${distributionId}`);
-  const party = await store.one<{ name: string | null; ipi: string | null }>(
-    sql`SELECT name, ipi_name_number AS ipi FROM parties WHERE party_id = ${partyId}`,
-  );
-  return toMemberSummary(
-    {
-      society,
-      distributionId,
-      date: dist.date,
-      period: dist.period,
-      partyId,
-      partyName: party?.name ?? partyId,
-      ipiNameNumber: party?.ipi ?? null,
-      broughtForward: balance?.brought_forward ?? 0n,
-      paid: balance?.paid ?? 0n,
-      carried: balance?.carried ?? 0n,
-    },
-    rows,
-  );
+  return toMemberSummary(header.header, rows);
 }

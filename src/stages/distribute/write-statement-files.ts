@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { micros } from '../../domain/index.js';
 import { STATEMENT_COLUMNS, renderStatementSummaryPdf } from '../../formats/statements/index.js';
 import { quoteLiteral, type Store } from '../../warehouse/index.js';
 import { STATEMENT_ORDER_SQL } from './member-statement.js';
@@ -105,9 +106,9 @@ export async function writeStatementFiles(
             partyId: balance.party_id,
             partyName: balance.name ?? balance.party_id,
             ipiNameNumber: balance.ipi,
-            broughtForward: balance.brought_forward,
-            paid: balance.paid,
-            carried: balance.carried,
+            broughtForward: micros(balance.brought_forward),
+            paid: micros(balance.paid),
+            carried: micros(balance.carried),
           },
           byParty.get(balance.party_id) ?? [],
         );
