@@ -26,8 +26,11 @@ export async function computeDistribution(
     readonly config: DistributionConfig;
     /** Called after each step with its name (for progress and timings). */
     readonly onProgress?: (step: string) => void;
+    /** Claim lines split to their holders per statement (default 1,000,000; memory versus passes). */
+    readonly splitBucketLines?: number;
   },
 ): Promise<void> {
+  const bucketLines = input.splitBucketLines ?? 1_000_000;
   const { config, period } = input;
   const step = config.step;
   const run = async (text: string) => {
@@ -144,9 +147,14 @@ export async function computeDistribution(
 
   // Net, gross and commission of a line → its parties by share (royalties.md §6.8 rounding order);
   // a mandate's line goes whole to the mandator; a share nobody holds is held as 'unattributed'.
-  await run(
-    `CREATE OR REPLACE TEMP TABLE dist_party AS ${partySplitSql(
-      `(WITH ${
+  // In buckets of claim lines (each line is split on its own, so the buckets change nothing): the
+  // split's windows over a 20 M-line quarter's 30 M holders did not fit in the memory limit at once.
+  const lineCount = Number(
+    (await store.one<{ n: bigint }>('SELECT count(*) AS n FROM dist_claims'))?.n ?? 0n,
+  );
+  const splitBucket = (lo: number, hi: number) =>
+    partySplitSql(
+      `(SELECT * FROM (WITH ${
         lapsing
           ? `expired AS (
               SELECT s.claim_id, s.party_id FROM statement_lines s JOIN distributions d USING (distribution_id)
@@ -184,15 +192,17 @@ export async function computeDistribution(
             -- distribution of the same inputs then moved them between the roles as adjustments).
             SELECT x.*, coalesce(x.party_id, '~unattributed') || '|' || coalesce(x.role, '') AS tie_id, n.gross, n.commission, n.net
             FROM (SELECT * FROM shares UNION ALL SELECT * FROM gaps UNION ALL SELECT * FROM mandated) x
-            JOIN dist_line_net n USING (cid))`,
+            JOIN dist_line_net n USING (cid)) WHERE cid >= ${lo} AND cid < ${hi})`,
       step,
       arithmetic,
       'cid',
       // Whole-step cash gives whole-step clear amounts, and their fixed parts are whole steps too: the
       // larger lines then need no residue pass; otherwise each line takes what it needs.
       cash?.whole === true ? true : undefined,
-    )}`,
-  );
+    );
+  await run(`CREATE OR REPLACE TEMP TABLE dist_party AS ${splitBucket(0, bucketLines)}`);
+  for (let lo = bucketLines; lo < lineCount; lo += bucketLines)
+    await run(`INSERT INTO dist_party ${splitBucket(lo, lo + bucketLines)}`);
 
   // What every payee is entitled to now.
   await run(`CREATE OR REPLACE TEMP TABLE dist_entitled AS
