@@ -43,5 +43,4 @@ export {
   type ComputedOverclaim,
 } from './compute-claims.js';
 export { buildClaimDocuments, type ClaimDocuments, type ClaimLicensor } from './claim-documents.js';
-export { writeClaimRows } from './write-claim-rows.js';
 export { runClaim, type ClaimRunOptions, type ClaimRunResult, type ReportClaimResult } from './run-claim.js';
