@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { createDatasetPlan, writeDataset } from '../src/generate/index.js';
 import { runQuarter, type QuarterStage } from '../src/stages/quarter/index.js';
 import { openStore, quoteLiteral } from '../src/warehouse/index.js';
-import { samplePeakRss } from './peak-rss.js';
+import { samplePeakRss, stageMemoryTracker, type StageMemory } from './peak-rss.js';
 
 /**
  * The quarter end to end (issue 10): N report lines and a matching repertoire from `tutti generate`,
@@ -31,6 +31,10 @@ export interface QuarterBenchResult {
   readonly peak_rss_mb: number;
   readonly generate_seconds: number;
   readonly stages: Record<QuarterStage, number>;
+  /** Memory per stage (and of the bare script, `bare`): peak RSS and what makes it up. */
+  readonly stage_memory: Record<QuarterStage | 'bare', StageMemory>;
+  /** The store's DuckDB settings that bound its memory (`memory_limit`, `threads`, …) as DuckDB reports them. */
+  readonly duckdb_settings: Record<string, string>;
   readonly conservation_ok: boolean;
   /** Whether member statement PDFs were written (`--no-pdf` leaves them out). */
   readonly pdf: boolean;
@@ -61,8 +65,14 @@ function fileLines(dir: string): { files: string[]; lines: number } {
 }
 
 /** The bare engine: the same DSR files, one DuckDB script, no bookkeeping, no exact remainders. */
-async function bareQuarter(dbPath: string, dsrFiles: readonly string[], parquet: string): Promise<number> {
+async function bareQuarter(
+  dbPath: string,
+  dsrFiles: readonly string[],
+  parquet: string,
+): Promise<{ seconds: number; memory: StageMemory; peak: number }> {
   const store = await openStore(dbPath);
+  const tracker = stageMemoryTracker(() => store.memory());
+  tracker.start('bare');
   const columns = Array.from(
     { length: 24 },
     (_, i) => `'c${String(i + 1).padStart(2, '0')}': 'VARCHAR'`,
@@ -84,9 +94,20 @@ async function bareQuarter(dbPath: string, dsrFiles: readonly string[], parquet:
     FROM per_work w JOIN work_shares s USING (work_id) WHERE s.right_type IN ('performing', 'mechanical') GROUP BY ALL ORDER BY ALL
   ) TO ${quoteLiteral(parquet)} (FORMAT parquet)`);
   const seconds = (performance.now() - started) / 1000;
+  tracker.end();
   store.close();
-  return seconds;
+  return { seconds, memory: tracker.stages['bare'] as StageMemory, peak: tracker.peakRss() };
 }
+
+/** The settings that bound the store's memory, as DuckDB reports them. */
+const MEMORY_SETTINGS = [
+  'memory_limit',
+  'threads',
+  'preserve_insertion_order',
+  'allocator_flush_threshold',
+  'allocator_background_threads',
+  'checkpoint_threshold',
+];
 
 export async function runQuarterBench(options: {
   lines: number;
@@ -133,7 +154,11 @@ export async function runQuarterBench(options: {
   const dsr = fileLines(join(dir, 'in', 'dsr'));
 
   const store = await openStore(join(dir, 'tutti.duckdb'));
+  const settings = await store.all<{ name: string; value: string }>(
+    `SELECT name, value FROM duckdb_settings() WHERE name IN (${MEMORY_SETTINGS.map(quoteLiteral).join(', ')}) ORDER BY name`,
+  );
   const rss = samplePeakRss();
+  const tracker = stageMemoryTracker(() => store.memory());
   started = performance.now();
   const result = await runQuarter(store, {
     period: '2024-01',
@@ -142,15 +167,23 @@ export async function runQuarterBench(options: {
     assumePaid: true,
     statementPdfs: options.pdf ?? true,
     codeVersion: 'bench',
-    onStage: (e) => options.onStep?.(`${e.stage} ${e.state}`),
+    onStage: (e) => {
+      if (e.state === 'start') tracker.start(e.stage);
+      else tracker.end();
+      const m = e.state === 'done' ? tracker.stages[e.stage] : undefined;
+      options.onStep?.(
+        `${e.stage} ${e.state}${m ? ` (peak RSS ${m.peak_rss_mb} MB, DuckDB ${m.duckdb_mb} MB, heap ${m.heap_mb} MB)` : ''}`,
+      );
+    },
     now: () => new Date('2024-02-15T00:00:00Z'),
   });
   const seconds = (performance.now() - started) / 1000;
   store.close();
 
   options.onStep?.('bare DuckDB script');
-  const bareSeconds = await bareQuarter(join(dir, 'tutti.duckdb'), dsr.files, join(dir, 'bare.parquet'));
-  const peak = rss.stop();
+  const bare = await bareQuarter(join(dir, 'tutti.duckdb'), dsr.files, join(dir, 'bare.parquet'));
+  const bareSeconds = bare.seconds;
+  const peak = Math.max(rss.stop(), tracker.peakRss(), bare.peak);
   return {
     lines: dsr.lines,
     usage_lines: usageLines,
@@ -161,6 +194,8 @@ export async function runQuarterBench(options: {
     peak_rss_mb: Math.round(peak / 2 ** 20),
     generate_seconds: Math.round(generateSeconds * 100) / 100,
     stages: result.seconds,
+    stage_memory: { ...(tracker.stages as Record<QuarterStage, StageMemory>), bare: bare.memory },
+    duckdb_settings: Object.fromEntries(settings.map((s) => [s.name, s.value])),
     conservation_ok: result.conservation?.['ok'] === true,
     pdf: options.pdf ?? true,
   };

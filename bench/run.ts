@@ -50,6 +50,27 @@ else {
       `stages (s)  ${Object.entries(result.stages)
         .map(([k, v]) => `${k} ${v}`)
         .join(', ')}`,
+      `DuckDB      ${Object.entries(result.duckdb_settings)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
+      `memory (MB) stage        peak RSS  start   end   heap  extern  DuckDB  spilled  other  DuckDB's tags at its peak`,
+      ...Object.entries(result.stage_memory).map(
+        ([stage, m]) =>
+          `            ${stage.padEnd(12)} ${[
+            m.peak_rss_mb,
+            m.start_rss_mb,
+            m.end_rss_mb,
+            m.heap_mb,
+            m.external_mb,
+            m.duckdb_mb,
+            m.duckdb_temp_mb,
+            m.other_mb,
+          ]
+            .map((v, i) => String(v).padStart([8, 6, 6, 6, 7, 7, 8, 6][i] as number))
+            .join(' ')}  ${Object.entries(m.duckdb_tags_mb)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(', ')}`,
+      ),
     ].join('\n') + '\n',
   );
 }

@@ -1,4 +1,10 @@
-export { openStore, DEFAULT_MEMORY_LIMIT, type Store, type OpenStoreOptions } from './store.js';
+export {
+  openStore,
+  DEFAULT_MEMORY_LIMIT,
+  type Store,
+  type OpenStoreOptions,
+  type StoreMemory,
+} from './store.js';
 export { migrate } from './migrate.js';
 export { sql, quoteIdentifier, quoteLiteral, type SqlStatement } from './sql.js';
 export {

@@ -18,7 +18,22 @@ export interface Store {
   one<T = Record<string, unknown>>(statement: SqlStatement | string): Promise<T | undefined>;
   /** Runs `work` inside BEGIN/COMMIT; rolls back and rethrows on error. */
   transaction<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * What DuckDB's buffer manager holds now (`duckdb_memory()`), read on a second connection so that it can
+   * be asked while a statement runs on this one (the bench samples it per stage).
+   */
+  memory(): Promise<StoreMemory>;
   close(): void;
+}
+
+/** DuckDB's own account of its memory: the buffer pool that `memory_limit` bounds, and what spilled. */
+export interface StoreMemory {
+  /** Bytes in memory, all tags. */
+  readonly bytes: number;
+  /** Bytes spilled to the temporary directory (`<store>.tmp`). */
+  readonly temporaryBytes: number;
+  /** Bytes in memory per tag (`BASE_TABLE`, `HASH_TABLE`, `ORDER_BY`, …), the tags that hold any. */
+  readonly tags: Readonly<Record<string, number>>;
 }
 
 export interface OpenStoreOptions {
@@ -69,6 +84,7 @@ function split(statement: SqlStatement | string): [string, DuckDBValue[] | undef
 
 function createStore(path: string, instance: DuckDBInstance, connection: DuckDBConnection): Store {
   let depth = 0;
+  let side: DuckDBConnection | undefined;
   const store: Store = {
     path,
     connection,
@@ -101,7 +117,23 @@ function createStore(path: string, instance: DuckDBInstance, connection: DuckDBC
         depth--;
       }
     },
+    async memory() {
+      side ??= await instance.connect();
+      const reader = await side.runAndReadAll(
+        'SELECT tag, memory_usage_bytes AS bytes, temporary_storage_bytes AS temporary FROM duckdb_memory()',
+      );
+      const tags: Record<string, number> = {};
+      let bytes = 0;
+      let temporaryBytes = 0;
+      for (const row of reader.getRowObjectsJS() as { tag: string; bytes: bigint; temporary: bigint }[]) {
+        bytes += Number(row.bytes);
+        temporaryBytes += Number(row.temporary);
+        if (row.bytes > 0n) tags[row.tag] = Number(row.bytes);
+      }
+      return { bytes, temporaryBytes, tags };
+    },
     close() {
+      side?.closeSync();
       connection.closeSync();
       instance.closeSync();
     },
