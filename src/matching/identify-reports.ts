@@ -144,6 +144,7 @@ export async function identifyReports(
     'id_pair',
     'id_fuzzy',
     'id_tok',
+    'id_tok_pick',
     'id_title0',
     'id_title',
     'id_feat',
