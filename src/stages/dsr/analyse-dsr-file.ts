@@ -22,12 +22,14 @@ import { checkHeaderParties, checkReleaseIcpns } from './identifier-checks.js';
 import { loadDsrLines } from './load-dsr-lines.js';
 import { readFileStart } from './read-file-start.js';
 import { isCheckedSummary, parseDsrSummary, type DsrSummary } from './summaries.js';
-import { settleUgcUsage, ugcRevenue } from './ugc-usage.js';
+import { settleUgcUsage, ugcRevenue, ugcRevenueRows } from './ugc-usage.js';
 import { usageDateBounds } from './write-analysis.js';
 
 /** What one DSR file holds and what is wrong with it; the split records stay in the `dsr_t_*` temp tables. */
 export interface DsrFileAnalysis {
   readonly file: string;
+  /** The file's index `f` in the temp tables of the batch it was read with; null when it was refused before the read. */
+  readonly batchIndex: number | null;
   /** Why the file is not a DSR at all (refused whole), or null. */
   readonly rejected: string | null;
   readonly header: DsrHeader | null;
@@ -62,18 +64,42 @@ function rejectedAnalysis(file: string, reason: string, issues: DsrIssues): DsrF
   issues.error('DSR_NOT_A_DSR', reason);
   issues.finish();
   return {
-    file, rejected: reason, header: null, fileName: null, reportId: null, part: null, period: null, territory: null, lines: 0,
+    file, batchIndex: null, rejected: reason, header: null, fileName: null, reportId: null, part: null, period: null, territory: null, lines: 0,
     counts: {}, summaries: [], footer: null, blocks: 0, usages: 0n, usageLines: 0, usagesBySummary: new Map(), revenue: new Map(),
     quarantined: 0, issues,
   };
 }
 
+/** A file whose HEAD was read: it takes part in the batch's bulk read as file `f`. */
+interface BatchFile {
+  readonly file: string;
+  readonly f: number;
+  readonly header: DsrHeader;
+  readonly fileName: DsrFileName | null;
+  readonly issues: DsrIssues;
+  counts: Record<string, number>;
+  commentLines: number;
+  emptyLines: number;
+  lastRecord: bigint | null;
+  hasEmpty: boolean;
+  layouts: Map<string, DsrRecordLayout>;
+  footer: DsrFooter | null;
+  summaries: DsrSummary[];
+  blocks: number;
+}
+
 /**
  * Reads and checks one DSR file on `store`'s connection (temp tables only: nothing is written to the
- * warehouse). The header and the file name are read in TypeScript; the body is split by record type
- * in DuckDB. Per-line problems land in `dsr_t_quarantine`; a file that is not a DSR is `rejected`.
+ * warehouse); {@link analyseDsrFiles} for one file. Its split records stay in the `dsr_t_*` temp tables as file 0.
  */
 export async function analyseDsrFile(store: Store, file: string): Promise<DsrFileAnalysis> {
+  const [a] = await analyseDsrFiles(store, [file]);
+  if (!a) throw new Error('analyseDsrFiles returned no analysis');
+  return a;
+}
+
+/** The header checks of one file, in TypeScript (its first 256 KiB): a refusal, or the file ready for the bulk read. */
+async function readHead(file: string): Promise<DsrFileAnalysis | { header: DsrHeader; fileName: DsrFileName | null; issues: DsrIssues }> {
   const issues = createDsrIssues();
   let start: { text: string };
   try {
@@ -93,121 +119,200 @@ export async function analyseDsrFile(store: Store, file: string): Promise<DsrFil
   for (const p of problems) issues.warning('DSR_FILE_NAME', p);
   if (fileName) checkNameAgainstHeader(fileName, header, issues);
   checkHeaderParties(header, issues);
+  return { header, fileName, issues };
+}
 
-  const { lines, latin1 } = await loadDsrLines(store, file);
-  for (const n of latin1.slice(0, 50)) issues.warning('DSR_ENCODING', 'line is not valid UTF-8: read as Latin-1', n);
-  if (latin1.length > 50) issues.warning('DSR_ENCODING', `${latin1.length - 50} more lines read as Latin-1 (${latin1.length} in all)`);
-  const quarantine = async (where: string, code: string, reason: string, values: unknown[] = []) =>
-    store.run({ text: `INSERT INTO dsr_t_quarantine SELECT line_no, rt, '${code}', ${reason} FROM dsr_t_numbered WHERE ${where}`, values: values as never[] });
-  await store.run('CREATE TEMP TABLE dsr_t_quarantine (line_no BIGINT, record_type VARCHAR, code VARCHAR, reason VARCHAR)');
-  await store.run(`INSERT INTO dsr_t_quarantine SELECT line_no, NULL, 'DSR_UNREADABLE_LINE', 'the reader refused the line: ' || error FROM dsr_t_rejects`);
-  // Record codes present (one scan), and the layouts that read them: `#` header rows win over the tables.
-  const rows = await store.all<{ rt: string | null; n: bigint; last: bigint }>('SELECT rt, count(*) AS n, max(line_no) AS last FROM dsr_t_numbered GROUP BY rt ORDER BY rt');
-  const counts: Record<string, number> = {};
-  let commentLines = 0;
-  let emptyLines = 0;
-  let lastRecord: bigint | null = null;
-  for (const r of rows) {
-    if (r.rt && !r.rt.startsWith('#')) {
-      counts[r.rt] = Number(r.n);
-      if (lastRecord === null || r.last > lastRecord) lastRecord = r.last;
-    } else if (r.rt) commentLines += Number(r.n);
+/**
+ * Reads and checks a batch of DSR files on `store`'s connection (temp tables only: nothing is written
+ * to the warehouse). The headers and file names are read in TypeScript, file by file; the bodies of
+ * every readable file are read by ONE bulk read and split and checked by record type in DuckDB, one
+ * statement per check for the whole batch (issue lists capped per file). Per-line problems land in
+ * `dsr_t_quarantine`; a file that is not a DSR is `rejected`. Each analysis's `batchIndex` is its file
+ * `f` in the temp tables (the writer reads its rows by it). The results are in `files` order and the
+ * same as analysing each file alone.
+ */
+export async function analyseDsrFiles(store: Store, files: readonly string[]): Promise<DsrFileAnalysis[]> {
+  const results: (DsrFileAnalysis | undefined)[] = files.map(() => undefined);
+  const batch: (BatchFile & { index: number })[] = [];
+  for (const [index, file] of files.entries()) {
+    const head = await readHead(file);
+    if ('rejected' in head) {
+      results[index] = head;
+      continue;
+    }
+    batch.push({
+      ...head, file, index, f: batch.length, counts: {}, commentLines: 0, emptyLines: 0, lastRecord: null, hasEmpty: false,
+      layouts: new Map(), footer: null, summaries: [], blocks: 0,
+    });
   }
-  if (rows.some((r) => !r.rt)) {
+  if (batch.length === 0) return results.map((r) => r ?? unreachable());
+  const issuesOf = (f: number): DsrIssues => batch[f]?.issues ?? unreachable();
+  const inFiles = (fs: readonly number[]) => (fs.length === batch.length ? '' : ` AND f IN (${fs.map((f) => String(f)).join(', ')})`);
+
+  const { lines, latin1 } = await loadDsrLines(store, batch.map((b) => b.file));
+  for (const b of batch) {
+    const recovered = latin1[b.f] ?? [];
+    for (const n of recovered.slice(0, 50)) b.issues.warning('DSR_ENCODING', 'line is not valid UTF-8: read as Latin-1', n);
+    if (recovered.length > 50) b.issues.warning('DSR_ENCODING', `${recovered.length - 50} more lines read as Latin-1 (${recovered.length} in all)`);
+  }
+  const quarantine = async (where: string, code: string, reason: string, values: unknown[] = []) =>
+    store.run({ text: `INSERT INTO dsr_t_quarantine SELECT f, line_no, rt, '${code}', ${reason} FROM dsr_t_numbered WHERE ${where}`, values: values as never[] });
+  await store.run('CREATE TEMP TABLE dsr_t_quarantine (f INTEGER, line_no BIGINT, record_type VARCHAR, code VARCHAR, reason VARCHAR)');
+  await store.run(`INSERT INTO dsr_t_quarantine SELECT f, line_no, NULL, 'DSR_UNREADABLE_LINE', 'the reader refused the line: ' || error FROM dsr_t_rejects`);
+  // Record codes present per file (one scan), and the layouts that read them: `#` header rows win over the tables.
+  const rows = await store.all<{ f: number; rt: string | null; n: bigint; last: bigint }>(
+    'SELECT f, rt, count(*) AS n, max(line_no) AS last FROM dsr_t_numbered GROUP BY f, rt ORDER BY f, rt',
+  );
+  for (const r of rows) {
+    const b = batch[r.f];
+    if (!b) continue;
+    if (r.rt && !r.rt.startsWith('#')) {
+      b.counts[r.rt] = Number(r.n);
+      if (b.lastRecord === null || r.last > b.lastRecord) b.lastRecord = r.last;
+    } else if (r.rt) b.commentLines += Number(r.n);
+    else b.hasEmpty = true;
+  }
+  const withEmpty = batch.filter((b) => b.hasEmpty).map((b) => b.f);
+  if (withEmpty.length > 0) {
     // An empty line holds nothing to lose: a warning (real files end with one), not a quarantined line.
     const blank = `(rt IS NULL OR rt = '') AND (line IS NULL OR trim(line, chr(13) || ' ') = '')`;
-    const empty = await store.all<{ line_no: bigint; n: bigint }>(`SELECT line_no, count(*) OVER () AS n FROM dsr_t_numbered WHERE ${blank} ORDER BY line_no LIMIT 51`);
-    emptyLines = Number(empty[0]?.n ?? 0n);
-    for (const e of empty) issues.warning('DSR_EMPTY_LINE', 'empty line (empty records are not allowed): ignored', Number(e.line_no));
-    await quarantine(`(rt IS NULL OR rt = '') AND NOT (${blank})`, 'DSR_BAD_LINE', `'no record type in cell 1'`);
+    const empty = await store.all<{ f: number; line_no: bigint; n: bigint }>(`SELECT f, line_no, count(*) OVER (PARTITION BY f) AS n
+      FROM dsr_t_numbered WHERE ${blank}${inFiles(withEmpty)} QUALIFY row_number() OVER (PARTITION BY f ORDER BY line_no) <= 51 ORDER BY f, line_no`);
+    for (const e of empty) {
+      const b = batch[e.f];
+      if (!b) continue;
+      b.emptyLines = Number(e.n);
+      b.issues.warning('DSR_EMPTY_LINE', 'empty line (empty records are not allowed): ignored', Number(e.line_no));
+    }
+    await quarantine(`(rt IS NULL OR rt = '') AND NOT (${blank})${inFiles(withEmpty)}`, 'DSR_BAD_LINE', `'no record type in cell 1'`);
   }
   const headerRows = await readHeaderRows(store);
-  const layouts = new Map<string, DsrRecordLayout>();
-  for (const rt of Object.keys(counts)) {
-    const resolved = resolveRecordLayout(rt);
-    const names = headerRows.get(rt);
-    if (resolved.status === 'unknown' && rt.startsWith('SY')) {
-      // Every summary record starts with its SummaryRecordId: keep the sales context known to the usage lines.
-      const type = splitRecordCode(rt);
-      const base: DsrRecordLayout = { ...type, kind: 'summary', cells: ['RecordType', 'SummaryRecordId'] };
-      if (!names) issues.warning('DSR_UNKNOWN_RECORD', `summary record type "${rt}" is not known: only its SummaryRecordId is read`);
-      layouts.set(rt, names ? layoutFromHeaderRow(base, names) : base);
-      continue;
+  const unknown = new Map<string, number[]>();
+  for (const b of batch) {
+    const names0 = headerRows.get(b.f);
+    for (const rt of Object.keys(b.counts)) {
+      const resolved = resolveRecordLayout(rt);
+      const names = names0?.get(rt);
+      if (resolved.status === 'unknown' && rt.startsWith('SY')) {
+        // Every summary record starts with its SummaryRecordId: keep the sales context known to the usage lines.
+        const type = splitRecordCode(rt);
+        const base: DsrRecordLayout = { ...type, kind: 'summary', cells: ['RecordType', 'SummaryRecordId'] };
+        if (!names) b.issues.warning('DSR_UNKNOWN_RECORD', `summary record type "${rt}" is not known: only its SummaryRecordId is read`);
+        b.layouts.set(rt, names ? layoutFromHeaderRow(base, names) : base);
+        continue;
+      }
+      if (resolved.status === 'unknown' && /^SR0[1-8]$/.test(splitRecordCode(rt).type) && names) {
+        // SRB rows: their cells are not in the sources; the file's # header row names them.
+        b.layouts.set(rt, layoutFromHeaderRow({ ...splitRecordCode(rt), kind: 'srb-sale', cells: ['RecordType'] }, names));
+        continue;
+      }
+      if (resolved.status === 'unknown') {
+        b.issues.warning('DSR_UNKNOWN_RECORD', `record type "${rt}" is not known: its ${b.counts[rt]} line(s) are skipped and kept in quarantine`);
+        unknown.set(rt, [...(unknown.get(rt) ?? []), b.f]);
+        continue;
+      }
+      if (resolved.status === 'nearest') {
+        b.issues.warning('DSR_RECORD_VERSION', `record version ${rt} is not in the layout tables: read with the ${resolved.layout.type}.${resolved.layout.version === '00' ? '' : resolved.layout.version} layout`);
+      }
+      if (!names && resolved.layout.kind === 'summary' && resolved.layout.cells.length <= 2) {
+        b.issues.warning('DSR_PARTIAL_LAYOUT', `${rt}: the cell layout is not known and no # header row names it: only its SummaryRecordId is read`);
+      }
+      b.layouts.set(rt, names ? layoutFromHeaderRow(resolved.layout, names) : resolved.layout);
     }
-    if (resolved.status === 'unknown' && /^SR0[1-8]$/.test(splitRecordCode(rt).type) && names) {
-      // SRB rows: their cells are not in the sources; the file's # header row names them.
-      layouts.set(rt, layoutFromHeaderRow({ ...splitRecordCode(rt), kind: 'srb-sale', cells: ['RecordType'] }, names));
-      continue;
-    }
-    if (resolved.status === 'unknown') {
-      issues.warning('DSR_UNKNOWN_RECORD', `record type "${rt}" is not known: its ${counts[rt]} line(s) are skipped and kept in quarantine`);
-      await quarantine('rt = $1', 'DSR_UNKNOWN_RECORD', `'unknown record type (DSR Part 1 Unknown Records): skipped'`, [rt]);
-      continue;
-    }
-    if (resolved.status === 'nearest') {
-      issues.warning('DSR_RECORD_VERSION', `record version ${rt} is not in the layout tables: read with the ${resolved.layout.type}.${resolved.layout.version === '00' ? '' : resolved.layout.version} layout`);
-    }
-    if (!names && resolved.layout.kind === 'summary' && resolved.layout.cells.length <= 2) {
-      issues.warning('DSR_PARTIAL_LAYOUT', `${rt}: the cell layout is not known and no # header row names it: only its SummaryRecordId is read`);
-    }
-    layouts.set(rt, names ? layoutFromHeaderRow(resolved.layout, names) : resolved.layout);
+  }
+  for (const [rt, fs] of unknown) {
+    await quarantine(`rt = $1${inFiles(fs)}`, 'DSR_UNKNOWN_RECORD', `'unknown record type (DSR Part 1 Unknown Records): skipped'`, [rt]);
   }
 
-  const footer = await checkHeadAndFoot(store, lastRecord, issues);
-  const summaries = await readSummaries(store, layouts, issues);
-  const hasSu03 = [...layouts.values()].some((l) => l.kind === 'ugc-usage');
-  const body = new Map([...layouts].filter(([, l]) => l.kind !== 'head' && l.kind !== 'foot' && l.kind !== 'summary'));
-  await extractDsrBody(store, body);
-  await settleUgcUsage(store, hasSu03, issues);
-  await checkReleaseIcpns(store, issues);
-  const rounded = await store.all<{ line_no: bigint; cell: string; value: string }>('SELECT line_no, cell, value FROM dsr_t_rounded ORDER BY line_no LIMIT 51');
-  for (const r of rounded) issues.warning('DSR_AMOUNT_ROUNDED', `${r.cell} "${r.value}" has more than 6 decimals: rounded to the micro-unit`, Number(r.line_no));
-  await store.run(`INSERT INTO dsr_t_quarantine SELECT line_no, 'AS', 'DSR_BAD_LINE', 'resource has no BlockId or ResourceReference'
+  await checkHeadAndFoot(store, batch);
+  await readSummaries(store, batch);
+  // One split statement per record code and layout (files naming their cells alike share it).
+  const groups = new Map<string, { rt: string; layout: DsrRecordLayout; fs: number[] }>();
+  for (const b of batch) {
+    for (const [rt, layout] of b.layouts) {
+      if (layout.kind === 'head' || layout.kind === 'foot' || layout.kind === 'summary') continue;
+      const key = `${rt}\u0000${JSON.stringify(layout)}`;
+      const group = groups.get(key) ?? { rt, layout, fs: [] };
+      group.fs.push(b.f);
+      groups.set(key, group);
+    }
+  }
+  await extractDsrBody(store, [...groups.values()].map((g) => ({ ...g, fs: g.fs.length === batch.length ? null : g.fs })));
+  const hasSu03 = (b: BatchFile) => [...b.layouts.values()].some((l) => l.kind === 'ugc-usage');
+  await settleUgcUsage(store, batch.some(hasSu03), issuesOf);
+  await checkReleaseIcpns(store, issuesOf);
+  const rounded = await store.all<{ f: number; line_no: bigint; cell: string; value: string }>(`SELECT f, line_no, cell, value FROM dsr_t_rounded
+    QUALIFY row_number() OVER (PARTITION BY f ORDER BY line_no) <= 51 ORDER BY f, line_no`);
+  for (const r of rounded) issuesOf(r.f).warning('DSR_AMOUNT_ROUNDED', `${r.cell} "${r.value}" has more than 6 decimals: rounded to the micro-unit`, Number(r.line_no));
+  await store.run(`INSERT INTO dsr_t_quarantine SELECT f, line_no, 'AS', 'DSR_BAD_LINE', 'resource has no BlockId or ResourceReference'
     FROM dsr_t_resources WHERE block_id IS NULL OR resource_ref IS NULL`);
-  const blocks = await checkBlocks(store, issues);
-  const usage = await checkUsageLines(store, summaries, header.numberOfFiles === 1, issues);
+  await checkBlocks(store, batch);
+  const usage = await checkUsageLines(store, batch);
 
-  const quarantinedRows = await store.all<{ line_no: bigint; code: string; reason: string }>(
-    `SELECT line_no, code, reason FROM dsr_t_quarantine WHERE code <> 'DSR_UNKNOWN_RECORD' ORDER BY line_no LIMIT 200`,
+  const quarantinedRows = await store.all<{ f: number; line_no: bigint; code: string; reason: string }>(
+    `SELECT f, line_no, code, reason FROM dsr_t_quarantine WHERE code <> 'DSR_UNKNOWN_RECORD'
+      QUALIFY row_number() OVER (PARTITION BY f ORDER BY line_no) <= 200 ORDER BY f, line_no`,
   );
-  for (const q of quarantinedRows) issues.error(q.code, `line quarantined: ${q.reason}`, Number(q.line_no));
-  const quarantined = Number((await store.one<{ n: bigint }>('SELECT count(DISTINCT line_no) AS n FROM dsr_t_quarantine'))?.n ?? 0n);
-  const qTotal = Number((await store.one<{ n: bigint }>(`SELECT count(DISTINCT line_no) AS n FROM dsr_t_quarantine WHERE code <> 'DSR_UNKNOWN_RECORD'`))?.n ?? 0n);
-  if (qTotal > quarantinedRows.length) issues.error('DSR_QUARANTINED', `${qTotal - quarantinedRows.length} more quarantined lines not listed (${qTotal} in all)`);
-
-  if (footer) checkFooter(footer, { lines, commentLines, emptyLines, summaries: summaries.length, blocks, single: header.numberOfFiles === 1 }, issues);
-
-  // UGC money is on the SU03 lines; Basic Audio money is on the summaries.
-  const revenue = (await ugcRevenue(store, hasSu03, summaries)) ?? new Map<string, Micros>();
-  if (revenue.size === 0) for (const s of summaries) {
-    if (s.netRevenue === null) continue;
-    const c = s.currency ?? '';
-    revenue.set(c, ((revenue.get(c) ?? 0n) + s.netRevenue) as Micros);
+  const listed = new Map<number, number>();
+  for (const q of quarantinedRows) {
+    issuesOf(q.f).error(q.code, `line quarantined: ${q.reason}`, Number(q.line_no));
+    listed.set(q.f, (listed.get(q.f) ?? 0) + 1);
   }
-  issues.finish();
-  const part = fileName?.part ?? (header.numberOfFiles > 1 ? { x: header.fileNumber, y: header.numberOfFiles } : null);
-  const territories = [...new Set(summaries.map((s) => s.territory).filter((t): t is string => t !== null))];
-  return {
-    file,
-    rejected: null,
-    header,
-    fileName,
-    reportId: `${header.senderPartyId || header.senderName}:${header.messageId}`,
-    part,
-    period: fileName?.period || notificationPeriod(usageDateBounds(header.usageStartDate).first, usageDateBounds(header.usageEndDate).last),
-    territory: fileName?.territory || (territories.length === 1 ? (territories[0] ?? null) : territories.length > 1 ? 'multi' : null),
-    lines,
-    counts,
-    summaries,
-    footer,
-    blocks,
-    usages: usage.total,
-    usageLines: usage.lines,
-    usagesBySummary: usage.bySummary,
-    revenue,
-    quarantined,
-    issues,
-  };
+  const quarantined = new Map<number, { all: number; known: number }>();
+  for (const q of await store.all<{ f: number; all: bigint; known: bigint }>(`SELECT f, count(DISTINCT line_no) AS all,
+      count(DISTINCT line_no) FILTER (WHERE code <> 'DSR_UNKNOWN_RECORD') AS known FROM dsr_t_quarantine GROUP BY f`)) {
+    quarantined.set(q.f, { all: Number(q.all), known: Number(q.known) });
+  }
+  const ugc = batch.some(hasSu03) ? await ugcRevenueRows(store) : new Map<number, never[]>();
+
+  for (const b of batch) {
+    const { header, fileName, issues, summaries } = b;
+    const qTotal = quarantined.get(b.f)?.known ?? 0;
+    const qListed = listed.get(b.f) ?? 0;
+    if (qTotal > qListed) issues.error('DSR_QUARANTINED', `${qTotal - qListed} more quarantined lines not listed (${qTotal} in all)`);
+    const fileLines = lines[b.f] ?? 0;
+    if (b.footer) {
+      checkFooter(b.footer, { lines: fileLines, commentLines: b.commentLines, emptyLines: b.emptyLines, summaries: summaries.length, blocks: b.blocks, single: header.numberOfFiles === 1 }, issues);
+    }
+    // UGC money is on the SU03 lines; Basic Audio money is on the summaries.
+    const revenue = (hasSu03(b) ? ugcRevenue(ugc.get(b.f) ?? [], summaries) : null) ?? new Map<string, Micros>();
+    if (revenue.size === 0) for (const s of summaries) {
+      if (s.netRevenue === null) continue;
+      const c = s.currency ?? '';
+      revenue.set(c, ((revenue.get(c) ?? 0n) + s.netRevenue) as Micros);
+    }
+    issues.finish();
+    const part = fileName?.part ?? (header.numberOfFiles > 1 ? { x: header.fileNumber, y: header.numberOfFiles } : null);
+    const territories = [...new Set(summaries.map((s) => s.territory).filter((t): t is string => t !== null))];
+    const u = usage.get(b.f) ?? { total: 0n, lines: 0, bySummary: new Map<string, bigint>() };
+    results[b.index] = {
+      file: b.file,
+      rejected: null,
+      batchIndex: b.f,
+      header,
+      fileName,
+      reportId: `${header.senderPartyId || header.senderName}:${header.messageId}`,
+      part,
+      period: fileName?.period || notificationPeriod(usageDateBounds(header.usageStartDate).first, usageDateBounds(header.usageEndDate).last),
+      territory: fileName?.territory || (territories.length === 1 ? (territories[0] ?? null) : territories.length > 1 ? 'multi' : null),
+      lines: fileLines,
+      counts: b.counts,
+      summaries,
+      footer: b.footer,
+      blocks: b.blocks,
+      usages: u.total,
+      usageLines: u.lines,
+      usagesBySummary: u.bySummary,
+      revenue,
+      quarantined: quarantined.get(b.f)?.all ?? 0,
+      issues,
+    };
+  }
+  return results.map((r) => r ?? unreachable());
+}
+
+function unreachable(): never {
+  throw new Error('DSR batch analysis: a file has no result');
 }
 
 function checkNameAgainstHeader(name: DsrFileName, header: DsrHeader, issues: DsrIssues): void {
@@ -225,10 +330,10 @@ function checkNameAgainstHeader(name: DsrFileName, header: DsrHeader, issues: Ds
   }
 }
 
-/** `#SU02.02<TAB>BlockId...` rows (or `#RecordType` rows naming the cells of the record that follows). */
-async function readHeaderRows(store: Store): Promise<Map<string, string[]>> {
-  const comments = await store.all<{ line_no: bigint; line: string }>(`SELECT line_no, line FROM dsr_t_numbered WHERE starts_with(rt, '#') ORDER BY line_no`);
-  const result = new Map<string, string[]>();
+/** `#SU02.02<TAB>BlockId...` rows (or `#RecordType` rows naming the cells of the record that follows), per file. */
+async function readHeaderRows(store: Store): Promise<Map<number, Map<string, string[]>>> {
+  const comments = await store.all<{ f: number; line_no: bigint; line: string }>(`SELECT f, line_no, line FROM dsr_t_numbered WHERE starts_with(rt, '#') ORDER BY f, line_no`);
+  const result = new Map<number, Map<string, string[]>>();
   for (const c of comments) {
     const cells = splitDsrRow(c.line);
     let code = (cells[0] ?? '').slice(1).trim().toUpperCase();
@@ -236,119 +341,148 @@ async function readHeaderRows(store: Store): Promise<Map<string, string[]>> {
     if (names.length === 0) continue;
     if (resolveRecordLayout(code).status === 'unknown' && !RECORD_CODE.test(code)) {
       // `#RecordType<TAB>...`: the names belong to the record on the next data line.
-      const next = await store.one<{ rt: string }>({ text: `SELECT rt FROM dsr_t_numbered WHERE line_no > $1 AND ${DATA_LINE} ORDER BY line_no LIMIT 1`, values: [c.line_no] });
+      const next = await store.one<{ rt: string }>({
+        text: `SELECT rt FROM dsr_t_numbered WHERE f = $2::INTEGER AND line_no > $1 AND ${DATA_LINE} ORDER BY line_no LIMIT 1`,
+        values: [c.line_no, c.f],
+      });
       if (!next) continue;
       code = next.rt;
     }
-    if (!result.has(code)) result.set(code, names);
+    const file = result.get(c.f) ?? new Map<string, string[]>();
+    if (!file.has(code)) file.set(code, names);
+    result.set(c.f, file);
   }
   return result;
 }
 
-async function checkHeadAndFoot(store: Store, lastRecord: bigint | null, issues: DsrIssues): Promise<DsrFooter | null> {
-  const rows = await store.all<{ line_no: bigint; rt: string; line: string }>(
-    `SELECT line_no, rt, line FROM dsr_t_numbered WHERE rt IN ('HEAD', 'SRHE', 'FOOT', 'SRFO') ORDER BY line_no`,
+async function checkHeadAndFoot(store: Store, batch: readonly BatchFile[]): Promise<void> {
+  const all = await store.all<{ f: number; line_no: bigint; rt: string; line: string }>(
+    `SELECT f, line_no, rt, line FROM dsr_t_numbered WHERE rt IN ('HEAD', 'SRHE', 'FOOT', 'SRFO') ORDER BY f, line_no`,
   );
-  const heads = rows.filter((r) => r.rt === 'HEAD' || r.rt === 'SRHE');
-  const feet = rows.filter((r) => r.rt === 'FOOT' || r.rt === 'SRFO');
-  for (const extra of heads.slice(1)) issues.error('DSR_STRUCTURE', 'a second HEAD record', Number(extra.line_no));
-  const foot = feet[feet.length - 1];
-  for (const extra of feet.slice(0, -1)) issues.error('DSR_STRUCTURE', 'a FOOT record before the end of the file', Number(extra.line_no));
-  if (!foot) {
-    issues.error('DSR_NO_FOOT', 'the file has no FOOT record: it may be truncated');
-    return null;
+  for (const b of batch) {
+    const { issues } = b;
+    const rows = all.filter((r) => r.f === b.f);
+    const heads = rows.filter((r) => r.rt === 'HEAD' || r.rt === 'SRHE');
+    const feet = rows.filter((r) => r.rt === 'FOOT' || r.rt === 'SRFO');
+    for (const extra of heads.slice(1)) issues.error('DSR_STRUCTURE', 'a second HEAD record', Number(extra.line_no));
+    const foot = feet[feet.length - 1];
+    for (const extra of feet.slice(0, -1)) issues.error('DSR_STRUCTURE', 'a FOOT record before the end of the file', Number(extra.line_no));
+    if (!foot) {
+      issues.error('DSR_NO_FOOT', 'the file has no FOOT record: it may be truncated');
+      continue;
+    }
+    if (b.lastRecord !== null && foot.line_no !== b.lastRecord) {
+      issues.error('DSR_STRUCTURE', `records follow the FOOT record (last record on line ${b.lastRecord})`, Number(foot.line_no));
+    }
+    const { footer, problems } = parseDsrFooter(splitDsrRow(foot.line));
+    for (const p of problems) issues.error('DSR_FOOT', p, Number(foot.line_no));
+    b.footer = footer;
   }
-  if (lastRecord !== null && foot.line_no !== lastRecord) {
-    issues.error('DSR_STRUCTURE', `records follow the FOOT record (last record on line ${lastRecord})`, Number(foot.line_no));
-  }
-  const { footer, problems } = parseDsrFooter(splitDsrRow(foot.line));
-  for (const p of problems) issues.error('DSR_FOOT', p, Number(foot.line_no));
-  return footer;
 }
 
-async function readSummaries(store: Store, layouts: ReadonlyMap<string, DsrRecordLayout>, issues: DsrIssues): Promise<DsrSummary[]> {
-  const codes = [...layouts].filter(([, l]) => l.kind === 'summary').map(([rt]) => rt);
-  const summaries: DsrSummary[] = [];
+async function readSummaries(store: Store, batch: readonly BatchFile[]): Promise<void> {
+  const codes = [...new Set(batch.flatMap((b) => [...b.layouts].filter(([, l]) => l.kind === 'summary').map(([rt]) => rt)))];
   if (codes.length > 0) {
-    const rows = await store.all<{ line_no: bigint; rt: string; cells: string[] }>({
-      text: 'SELECT line_no, rt, cells FROM dsr_t_cells WHERE list_contains($1, rt) ORDER BY line_no',
+    const rows = await store.all<{ f: number; line_no: bigint; rt: string; cells: string[] }>({
+      text: 'SELECT f, line_no, rt, cells FROM dsr_t_cells WHERE list_contains($1, rt) ORDER BY f, line_no',
       values: [listValue(codes)],
     });
-    const seen = new Set<string>();
+    const seen = new Map<number, Set<string>>();
     for (const r of rows) {
-      const layout = layouts.get(r.rt);
-      if (!layout) continue;
-      const s = parseDsrSummary(Number(r.line_no), r.cells, layout, issues);
-      if (s.summaryId === '') issues.error('DSR_STRUCTURE', `${r.rt} has no SummaryRecordId`, s.line);
-      else if (seen.has(s.summaryId)) issues.warning('DSR_DUPLICATE_SUMMARY', `SummaryRecordId "${s.summaryId}" is used by more than one summary record`, s.line);
-      seen.add(s.summaryId);
-      summaries.push(s);
+      const b = batch[r.f];
+      const layout = b?.layouts.get(r.rt);
+      if (!b || !layout || layout.kind !== 'summary') continue;
+      const s = parseDsrSummary(Number(r.line_no), r.cells, layout, b.issues);
+      const ids = seen.get(b.f) ?? new Set<string>();
+      seen.set(b.f, ids);
+      if (s.summaryId === '') b.issues.error('DSR_STRUCTURE', `${r.rt} has no SummaryRecordId`, s.line);
+      else if (ids.has(s.summaryId)) b.issues.warning('DSR_DUPLICATE_SUMMARY', `SummaryRecordId "${s.summaryId}" is used by more than one summary record`, s.line);
+      ids.add(s.summaryId);
+      b.summaries.push(s);
     }
   }
-  await store.run('CREATE TEMP TABLE dsr_t_summary_ids (summary_id VARCHAR)');
-  if (summaries.length > 0) {
-    await store.run({ text: 'INSERT INTO dsr_t_summary_ids SELECT DISTINCT unnest($1::VARCHAR[])', values: [listValue(summaries.map((s) => s.summaryId))] });
+  await store.run('CREATE TEMP TABLE dsr_t_summary_ids (f INTEGER, summary_id VARCHAR)');
+  const ids = batch.flatMap((b) => [...new Set(b.summaries.map((s) => s.summaryId))].map((id) => ({ f: b.f, id })));
+  if (ids.length > 0) {
+    await store.run({
+      text: 'INSERT INTO dsr_t_summary_ids SELECT unnest($1::INTEGER[]), unnest($2::VARCHAR[])',
+      values: [listValue(ids.map((i) => i.f)), listValue(ids.map((i) => i.id))],
+    });
   }
-  return summaries;
 }
 
-/** Blocks from the split body records: each must be one contiguous run of lines (DSR Part 1: never split or repeated). */
-async function checkBlocks(store: Store, issues: DsrIssues): Promise<number> {
-  await store.run(`CREATE TEMP TABLE dsr_t_blocks AS SELECT block_id, min(line_no) AS lo, max(line_no) AS hi, count(*) AS n FROM (
-      SELECT block_id, line_no FROM dsr_t_usage UNION ALL SELECT block_id, line_no FROM dsr_t_resources
-      UNION ALL SELECT block_id, line_no FROM dsr_t_releases UNION ALL SELECT block_id, line_no FROM dsr_t_works
-      UNION ALL SELECT block_id, line_no FROM dsr_t_licensor) WHERE block_id IS NOT NULL GROUP BY block_id`);
-  const split = await store.all<{ block_id: string; lo: bigint }>(`SELECT block_id, lo FROM (
-      SELECT block_id, lo, max(hi) OVER (ORDER BY lo ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_hi FROM dsr_t_blocks)
-    WHERE prev_hi > lo ORDER BY lo LIMIT 50`);
-  for (const b of split) issues.error('DSR_BLOCK_SPLIT', `block "${b.block_id}" is interrupted by another block (a block must be contiguous)`, Number(b.lo));
-  return Number((await store.one<{ n: bigint }>('SELECT count(*) AS n FROM dsr_t_blocks'))?.n ?? 0n);
+/** Blocks from the split body records: each must be one contiguous run of lines of its file (DSR Part 1: never split or repeated). */
+async function checkBlocks(store: Store, batch: readonly BatchFile[]): Promise<void> {
+  await store.run(`CREATE TEMP TABLE dsr_t_blocks AS SELECT f, block_id, min(line_no) AS lo, max(line_no) AS hi, count(*) AS n FROM (
+      SELECT f, block_id, line_no FROM dsr_t_usage UNION ALL SELECT f, block_id, line_no FROM dsr_t_resources
+      UNION ALL SELECT f, block_id, line_no FROM dsr_t_releases UNION ALL SELECT f, block_id, line_no FROM dsr_t_works
+      UNION ALL SELECT f, block_id, line_no FROM dsr_t_licensor) WHERE block_id IS NOT NULL GROUP BY f, block_id`);
+  const split = await store.all<{ f: number; block_id: string; lo: bigint }>(`SELECT f, block_id, lo FROM (
+      SELECT f, block_id, lo, max(hi) OVER (PARTITION BY f ORDER BY lo ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_hi FROM dsr_t_blocks)
+    WHERE prev_hi > lo QUALIFY row_number() OVER (PARTITION BY f ORDER BY lo) <= 50 ORDER BY f, lo`);
+  for (const b of split) batch[b.f]?.issues.error('DSR_BLOCK_SPLIT', `block "${b.block_id}" is interrupted by another block (a block must be contiguous)`, Number(b.lo));
+  for (const r of await store.all<{ f: number; n: bigint }>('SELECT f, count(*) AS n FROM dsr_t_blocks GROUP BY f')) {
+    const b = batch[r.f];
+    if (b) b.blocks = Number(r.n);
+  }
+}
+
+/** Per-file issue rows of a query (`f`, capped per file by the query), given to each file in order. */
+async function perFile<T extends { f: number }>(store: Store, text: string, batch: readonly BatchFile[], each: (row: T, issues: DsrIssues) => void): Promise<void> {
+  for (const row of await store.all<T>(text)) {
+    const b = batch[row.f];
+    if (b) each(row, b.issues);
+  }
 }
 
 async function checkUsageLines(
   store: Store,
-  summaries: readonly DsrSummary[],
-  complete: boolean,
-  issues: DsrIssues,
-): Promise<{ total: bigint; lines: number; bySummary: Map<string, bigint> }> {
+  batch: readonly BatchFile[],
+): Promise<Map<number, { total: bigint; lines: number; bySummary: Map<string, bigint> }>> {
+  const capped = (n: number) => `QUALIFY row_number() OVER (PARTITION BY f ORDER BY line_no) <= ${n} ORDER BY f, line_no`;
   // A bad value in one element of an RU01 list quarantines the whole line.
   await store.run(`UPDATE dsr_t_usage SET problem = coalesce(problem, 'another value of this line is bad')
-    WHERE line_no IN (SELECT line_no FROM dsr_t_usage WHERE problem IS NOT NULL)`);
-  await store.run(`INSERT INTO dsr_t_quarantine SELECT line_no, any_value(rt), 'DSR_BAD_LINE', min(problem) FROM dsr_t_usage
-    WHERE problem IS NOT NULL GROUP BY line_no`);
-  await store.run(`INSERT INTO dsr_t_quarantine SELECT line_no, 'LI01', 'DSR_BAD_LINE', problem FROM dsr_t_licensor WHERE problem IS NOT NULL`);
+    WHERE (f, line_no) IN (SELECT (f, line_no) FROM dsr_t_usage WHERE problem IS NOT NULL)`);
+  await store.run(`INSERT INTO dsr_t_quarantine SELECT f, line_no, any_value(rt), 'DSR_BAD_LINE', min(problem) FROM dsr_t_usage
+    WHERE problem IS NOT NULL GROUP BY f, line_no`);
+  await store.run(`INSERT INTO dsr_t_quarantine SELECT f, line_no, 'LI01', 'DSR_BAD_LINE', problem FROM dsr_t_licensor WHERE problem IS NOT NULL`);
 
-  const unknownSummary = await store.all<{ line_no: bigint; summary_id: string }>(`SELECT u.line_no, u.summary_id FROM dsr_t_usage u
-    ANTI JOIN dsr_t_summary_ids s ON s.summary_id = u.summary_id WHERE u.problem IS NULL AND u.summary_id IS NOT NULL ORDER BY u.line_no LIMIT 51`);
-  for (const u of unknownSummary) issues.error('DSR_UNKNOWN_SUMMARY', `SummaryRecordId "${u.summary_id}" has no summary record`, Number(u.line_no));
-  const noSummary = await store.all<{ line_no: bigint }>(`SELECT line_no FROM dsr_t_usage WHERE problem IS NULL AND summary_id IS NULL
-    AND (rt LIKE 'SU01%' OR rt LIKE 'SU02%') ORDER BY line_no LIMIT 51`);
-  for (const u of noSummary) issues.error('DSR_NO_SUMMARY', 'usage line has no SummaryRecordId', Number(u.line_no));
-  const broken = await store.all<{ line_no: bigint; ref: string | null }>(`SELECT u.line_no, coalesce(u.resource_ref, u.release_ref) AS ref
+  await perFile<{ f: number; line_no: bigint; summary_id: string }>(store, `SELECT u.f, u.line_no, u.summary_id FROM dsr_t_usage u
+    ANTI JOIN dsr_t_summary_ids s ON s.f = u.f AND s.summary_id = u.summary_id WHERE u.problem IS NULL AND u.summary_id IS NOT NULL
+    QUALIFY row_number() OVER (PARTITION BY u.f ORDER BY u.line_no) <= 51 ORDER BY u.f, u.line_no`, batch,
+  (u, issues) => issues.error('DSR_UNKNOWN_SUMMARY', `SummaryRecordId "${u.summary_id}" has no summary record`, Number(u.line_no)));
+  await perFile<{ f: number; line_no: bigint }>(store, `SELECT f, line_no FROM dsr_t_usage WHERE problem IS NULL AND summary_id IS NULL
+    AND (rt LIKE 'SU01%' OR rt LIKE 'SU02%') ${capped(51)}`, batch,
+  (u, issues) => issues.error('DSR_NO_SUMMARY', 'usage line has no SummaryRecordId', Number(u.line_no)));
+  await perFile<{ f: number; line_no: bigint; ref: string | null }>(store, `SELECT u.f, u.line_no, coalesce(u.resource_ref, u.release_ref) AS ref
     FROM dsr_t_usage u
-    LEFT JOIN (SELECT DISTINCT block_id, release_ref FROM dsr_t_releases) rel ON rel.block_id = u.block_id AND rel.release_ref = u.release_ref
+    LEFT JOIN (SELECT DISTINCT f, block_id, release_ref FROM dsr_t_releases) rel ON rel.f = u.f AND rel.block_id = u.block_id AND rel.release_ref = u.release_ref
     WHERE u.problem IS NULL AND (u.rt LIKE 'SU01%' OR u.rt LIKE 'SU02%')
-      AND ((u.resource_ref IS NOT NULL AND u.dsp_resource_id IS NULL AND NOT EXISTS (SELECT 1 FROM dsr_t_resource_keys k WHERE k.block_id = u.block_id AND k.resource_ref = u.resource_ref))
+      AND ((u.resource_ref IS NOT NULL AND u.dsp_resource_id IS NULL
+          AND NOT EXISTS (SELECT 1 FROM dsr_t_resource_keys k WHERE k.f = u.f AND k.block_id = u.block_id AND k.resource_ref = u.resource_ref))
         OR (u.resource_ref IS NULL AND (u.release_ref IS NULL OR rel.release_ref IS NULL)))
-    ORDER BY u.line_no LIMIT 51`);
-  for (const b of broken) {
-    issues.warning('DSR_BROKEN_REFERENCE', b.ref === null ? 'usage line names neither TransactedRelease nor TransactedResource' : `"${b.ref}" is neither a resource nor a release of the block`, Number(b.line_no));
-  }
-  const dupRes = await store.all<{ block_id: string; resource_ref: string }>(`SELECT block_id, resource_ref FROM dsr_t_resource_keys WHERE n > 1 LIMIT 20`);
-  for (const d of dupRes) issues.warning('DSR_DUPLICATE_RESOURCE', `ResourceReference "${d.resource_ref}" appears more than once in block "${d.block_id}"`);
+    QUALIFY row_number() OVER (PARTITION BY u.f ORDER BY u.line_no) <= 51 ORDER BY u.f, u.line_no`, batch,
+  (b, issues) => issues.warning('DSR_BROKEN_REFERENCE', b.ref === null ? 'usage line names neither TransactedRelease nor TransactedResource' : `"${b.ref}" is neither a resource nor a release of the block`, Number(b.line_no)));
+  await perFile<{ f: number; block_id: string; resource_ref: string }>(store, `SELECT f, block_id, resource_ref FROM dsr_t_resource_keys WHERE n > 1
+    QUALIFY row_number() OVER (PARTITION BY f) <= 20 ORDER BY f`, batch,
+  (d, issues) => issues.warning('DSR_DUPLICATE_RESOURCE', `ResourceReference "${d.resource_ref}" appears more than once in block "${d.block_id}"`));
 
-  const sums = await store.all<{ summary_id: string | null; usages: bigint | null; n: bigint }>(`SELECT summary_id, sum(usages)::HUGEINT AS usages, count(*) AS n
-    FROM dsr_t_usage WHERE problem IS NULL GROUP BY summary_id`);
-  const bySummary = new Map<string, bigint>();
-  let total = 0n;
-  let lines = 0;
+  const sums = await store.all<{ f: number; summary_id: string | null; usages: bigint | null; n: bigint }>(`SELECT f, summary_id, sum(usages)::HUGEINT AS usages,
+    count(*) AS n FROM dsr_t_usage WHERE problem IS NULL GROUP BY f, summary_id ORDER BY f, summary_id`);
+  const result = new Map<number, { total: bigint; lines: number; bySummary: Map<string, bigint> }>();
+  for (const b of batch) result.set(b.f, { total: 0n, lines: 0, bySummary: new Map() });
   for (const s of sums) {
-    total += s.usages ?? 0n;
-    lines += Number(s.n);
-    if (s.summary_id !== null) bySummary.set(s.summary_id, s.usages ?? 0n);
+    const r = result.get(s.f);
+    if (!r) continue;
+    r.total += s.usages ?? 0n;
+    r.lines += Number(s.n);
+    if (s.summary_id !== null) r.bySummary.set(s.summary_id, s.usages ?? 0n);
   }
-  if (complete) checkSummaryTotals(summaries, bySummary, issues);
-  return { total, lines, bySummary };
+  for (const b of batch) {
+    const r = result.get(b.f);
+    if (r && b.header.numberOfFiles === 1) checkSummaryTotals(b.summaries, r.bySummary, b.issues);
+  }
+  return result;
 }
 
 /** Summary usages against the sum of their usage lines (only meaningful once every part of the report is in). */

@@ -19,12 +19,16 @@ export function checkHeaderParties(header: DsrHeader, issues: DsrIssues): void {
 const GS1_OK = `(list_sum([(ascii(icpn[i]) - 48) * CASE WHEN (len(icpn) - i) % 2 = 1 THEN 3 ELSE 1 END FOR i IN range(1, len(icpn))])
   + ascii(icpn[len(icpn)]) - 48) % 10 = 0`;
 
-/** Release ICPNs (UPC/EAN) that are not 12–14 digits or fail the GS1 check digit: warnings, kept as written. */
-export async function checkReleaseIcpns(store: Store, issues: DsrIssues): Promise<void> {
-  // Each distinct ICPN is checked once (a release repeats in many blocks); checking `any_value(icpn)`
-  // keeps DuckDB from pushing the check below the grouping.
-  const bad = await store.all<{ line_no: bigint; icpn: string }>(`SELECT line_no, icpn FROM dsr_t_releases
+/**
+ * Release ICPNs (UPC/EAN) that are not 12–14 digits or fail the GS1 check digit: warnings, kept as
+ * written, at most 51 per file of the batch (`issuesOf(f)`: the issues of file `f`).
+ */
+export async function checkReleaseIcpns(store: Store, issuesOf: (f: number) => DsrIssues): Promise<void> {
+  // Each distinct ICPN is checked once (a release repeats in many blocks and files); checking
+  // `any_value(icpn)` keeps DuckDB from pushing the check below the grouping.
+  const bad = await store.all<{ f: number; line_no: bigint; icpn: string }>(`SELECT f, line_no, icpn FROM dsr_t_releases
     WHERE icpn IN (SELECT icpn FROM (SELECT any_value(icpn) AS icpn FROM dsr_t_releases WHERE icpn IS NOT NULL GROUP BY icpn)
-      WHERE NOT (regexp_full_match(icpn, '[0-9]{12,14}') AND ${GS1_OK})) ORDER BY line_no LIMIT 51`);
-  for (const b of bad) issues.warning('DSR_BAD_ICPN', `ICPN "${b.icpn}" is not a UPC/EAN with a valid GS1 check digit: kept as written`, Number(b.line_no));
+      WHERE NOT (regexp_full_match(icpn, '[0-9]{12,14}') AND ${GS1_OK}))
+    QUALIFY row_number() OVER (PARTITION BY f ORDER BY line_no) <= 51 ORDER BY f, line_no`);
+  for (const b of bad) issuesOf(b.f).warning('DSR_BAD_ICPN', `ICPN "${b.icpn}" is not a UPC/EAN with a valid GS1 check digit: kept as written`, Number(b.line_no));
 }

@@ -1,7 +1,9 @@
+import { statSync } from 'node:fs';
+import { listValue } from '@duckdb/node-api';
 import { TuttiError } from '../../domain/index.js';
 import { fingerprintFile } from '../files/index.js';
 import { recordRun, sql, type RunInput, type Store } from '../../warehouse/index.js';
-import { analyseDsrFile, type DsrFileAnalysis } from './analyse-dsr-file.js';
+import { analyseDsrFiles, type DsrFileAnalysis } from './analyse-dsr-file.js';
 import { dropDsrTemp } from './load-dsr-lines.js';
 import { completeReport } from './complete-report.js';
 import { writeAnalysis } from './write-analysis.js';
@@ -37,26 +39,63 @@ export interface DsrIngestOptions {
   readonly now: () => Date;
   /** Called between the steps of a file (inside its transaction: a throw rolls the file back). */
   readonly onProgress?: (event: { file: string; index: number; step: string }) => void;
+  /**
+   * Bytes of text read and checked together (one bulk read, one statement per check): about 4 M
+   * lines of a typical report under the store's memory limit. A larger file is a batch of its own.
+   * Gzip files count 8 times their size.
+   */
+  readonly batchBytes?: number;
+}
+
+/** 256 MiB of report text a batch (~4 M lines of 64 bytes): what the 1.5 GB store memory limit holds with its split tables. */
+export const DSR_BATCH_BYTES = 256 * 2 ** 20;
+
+/** Consecutive runs of files of about `budget` bytes of text each (never empty, never split). */
+export function planDsrBatches(files: readonly string[], budget: number): number[][] {
+  const batches: number[][] = [];
+  let current: number[] = [];
+  let bytes = 0;
+  for (const [index, file] of files.entries()) {
+    let size = 0;
+    try {
+      size = statSync(file).size * (file.toLowerCase().endsWith('.gz') ? 8 : 1);
+    } catch {
+      // Unreadable: refused by the analysis with the reason.
+    }
+    if (current.length > 0 && bytes + size > budget) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(index);
+    bytes += size;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
 }
 
 /**
- * Ingests DSR files into the warehouse, one recorded run (`dsr-ingest`) for all of them. Each file is
- * read by DuckDB's CSV reader and written in ONE transaction (input file, report, parts, summaries,
- * resources, usage lines, quarantine, issues): a crash leaves no trace of it and a re-run ingests it.
- * A file already ingested (same SHA-256) is a `duplicate` and changes nothing. Parts of an `xofy`
- * report wait in staging tables; the last part to arrive moves the whole report into
- * `report_summaries`/`report_resources`/`usage_lines` and marks it `complete`.
+ * Ingests DSR files into the warehouse, one recorded run (`dsr-ingest`) for all of them. The files are
+ * read and checked in batches (one bulk read by DuckDB's CSV reader and one statement per check for
+ * every file of a batch, outside any transaction: temp tables only), then each file is written in ONE
+ * transaction of its own (input file, report, parts, summaries, resources, usage lines, quarantine,
+ * issues): a crash leaves no trace of the file being written and a re-run ingests it. A file already
+ * ingested (same SHA-256) is a `duplicate` and changes nothing. Parts of an `xofy` report wait in
+ * staging tables; the last part to arrive moves the whole report into
+ * `report_summaries`/`report_resources`/`usage_lines` and marks it `complete`. Results are the same
+ * as ingesting the files one by one, in order.
  */
 export async function ingestDsrFiles(
   store: Store,
   files: readonly string[],
   options: DsrIngestOptions,
 ): Promise<{ files: DsrIngestFileResult[]; totals: DsrIngestTotals; runId: string }> {
-  // DuckDB reads the first file (temp tables only, nothing written) while its SHA-256 is computed
-  // here, so hashing adds nothing to a single-file ingest; a duplicate's analysis is dropped.
-  const first = files[0];
-  const early = first === undefined ? undefined : analyseDsrFile(store, first).then(
-    (analysis) => ({ analysis }),
+  const batches = planDsrBatches(files, options.batchBytes ?? DSR_BATCH_BYTES);
+  // DuckDB reads the first batch (temp tables only, nothing written) while the SHA-256s are computed
+  // here, so hashing adds little; the analyses of files found to be duplicates are dropped.
+  const firstBatch = batches[0] ?? [];
+  const early = firstBatch.length === 0 ? undefined : analyseDsrFiles(store, firstBatch.map((i) => files[i] ?? '')).then(
+    (analyses) => ({ analyses }),
     (error: unknown) => ({ error }),
   );
   const prints: RunInput[] = [];
@@ -69,20 +108,36 @@ export async function ingestDsrFiles(
       throw new TuttiError('NOT_FOUND', `cannot read ${file}: ${(cause as Error).message}`, { file }, { cause });
     }
   }
-  const firstAnalysis = await early;
+  const firstAnalyses = await early;
   const result = await recordRun(
     store,
     { stage: 'dsr-ingest', params: { files: [...files] }, inputs: prints, codeVersion: options.codeVersion, now: options.now() },
     options.now,
     async (runId) => {
       const results: DsrIngestFileResult[] = [];
-      for (const [index, input] of prints.entries()) {
-        let pre: DsrFileAnalysis | undefined;
-        if (index === 0 && firstAnalysis) {
-          if ('error' in firstAnalysis) throw firstAnalysis.error;
-          pre = firstAnalysis.analysis;
+      for (const [b, batch] of batches.entries()) {
+        const analyses = new Map<number, DsrFileAnalysis>();
+        if (b === 0 && firstAnalyses) {
+          if ('error' in firstAnalyses) throw firstAnalyses.error;
+          firstAnalyses.analyses.forEach((a, i) => analyses.set(batch[i] ?? -1, a));
+        } else {
+          // Files known before this batch (ingested or refused, in an earlier run or earlier in this list) are not read again.
+          const known = new Set((await knownFiles(store, batch.map((i) => prints[i]?.sha256 ?? ''))));
+          const seen = new Set(prints.slice(0, batch[0]).map((p) => p.sha256));
+          const read: number[] = [];
+          for (const i of batch) {
+            const sha = prints[i]?.sha256 ?? '';
+            if (known.has(sha) || seen.has(sha)) continue;
+            seen.add(sha);
+            read.push(i);
+          }
+          if (read.length > 0) (await analyseDsrFiles(store, read.map((i) => files[i] ?? ''))).forEach((a, k) => analyses.set(read[k] ?? -1, a));
         }
-        results.push(await ingestOne(store, input, index, runId, options, pre));
+        for (const index of batch) {
+          const input = prints[index];
+          if (!input) continue;
+          results.push(await ingestOne(store, input, index, runId, options, analyses.get(index)));
+        }
         await dropDsrTemp(store);
       }
       const totals: DsrIngestTotals = {
@@ -100,7 +155,16 @@ export async function ingestDsrFiles(
   return { files: result.files, totals: result.totals, runId: result.runId };
 }
 
-/** `pre`: the file's analysis when it was already read (its temp tables are still on the connection). */
+/** The SHA-256s among `shas` that `input_files` already holds. */
+async function knownFiles(store: Store, shas: readonly string[]): Promise<string[]> {
+  const rows = await store.all<{ file_id: string }>({ text: 'SELECT file_id FROM input_files WHERE list_contains($1, file_id)', values: [listValue([...shas])] });
+  return rows.map((r) => r.file_id);
+}
+
+/**
+ * `pre`: the file's analysis from its batch's read (its rows are in the batch's temp tables); only a
+ * file the batch skipped as known has none, and the store then knows it (a duplicate or a refusal).
+ */
 async function ingestOne(
   store: Store,
   input: RunInput,
@@ -115,7 +179,9 @@ async function ingestOne(
   if (seen && seen.status !== 'rejected') return { file, status: 'duplicate', lines: 0, quarantined: 0 };
   if (seen) return { file, status: 'rejected', lines: 0, quarantined: 0, reason: seen.reason ?? 'rejected before' };
   step('read');
-  const a = pre ?? (await analyseDsrFile(store, file));
+  // Reading it alone now would drop the batch's temp tables: a skipped file must be known.
+  if (!pre) throw new TuttiError('INTERNAL', `${file} was skipped by its batch but is not in the store`, { file });
+  const a = pre;
   const refusal = a.rejected ?? (await partRefusal(store, a, sha256));
   if (refusal !== null || !a.header || !a.reportId) {
     const reason = refusal ?? 'not a DSR';

@@ -15,8 +15,8 @@ export function usageDateBounds(text: string): { first: string; last: string } {
 }
 
 /**
- * Writes an analysed file (its `dsr_t_*` temp tables) into the warehouse; the caller holds the
- * transaction. A single-file report goes straight to the core tables; a part of an `xofy` report goes
+ * Writes an analysed file (its rows `f = a.batchIndex` of the batch's `dsr_t_*` temp tables) into the
+ * warehouse; the caller holds the transaction. A single-file report goes straight to the core tables; a part of an `xofy` report goes
  * to the `dsr_staged_*` tables until the last part arrives.
  */
 export async function writeAnalysis(
@@ -26,7 +26,8 @@ export async function writeAnalysis(
 ): Promise<void> {
   const h = a.header;
   const reportId = a.reportId;
-  if (!h || !reportId) return;
+  const f = a.batchIndex;
+  if (!h || !reportId || f === null) return;
   const { fileId, runId } = ctx;
   const staged = h.numberOfFiles > 1;
   const t = (core: string, stage: string) => (staged ? stage : core);
@@ -68,31 +69,33 @@ export async function writeAnalysis(
       r.subtitle, r.display_artist, r.duration_s, r.resource_type, coalesce(r.iswc, w.iswc), coalesce(r.work_title, w.title),
       coalesce(r.writers, w.writers), coalesce(r.writer_ids, w.writer_ids), coalesce(r.publishers, w.publishers),
       coalesce(r.proprietary_work_id, w.proprietary_work_id)
-      FROM dsr_t_resources r LEFT JOIN dsr_t_work_fold w ON w.resource_line = r.line_no
-      WHERE r.block_id IS NOT NULL AND r.resource_ref IS NOT NULL`,
-    values: [reportId],
+      FROM dsr_t_resources r LEFT JOIN (SELECT * FROM dsr_t_work_fold WHERE f = $2::INTEGER) w ON w.resource_line = r.line_no
+      WHERE r.f = $2::INTEGER AND r.block_id IS NOT NULL AND r.resource_ref IS NOT NULL`,
+    values: [reportId, f],
   });
   ctx.onStep('usage-lines');
   await store.run({
     text: `INSERT INTO ${t('usage_lines', 'dsr_staged_usage_lines')} SELECT $1, $2, line_no, block_id, summary_id, transaction_id,
       coalesce(resource_ref, release_ref), dsp_resource_id, usages, use_type, net_revenue, royalty_bearing
-      FROM dsr_t_usage WHERE problem IS NULL`,
-    values: [reportId, fileId],
+      FROM dsr_t_usage WHERE f = $3::INTEGER AND problem IS NULL`,
+    values: [reportId, fileId, f],
   });
-  await store.run({
+  // Only UGC files have RU and LI records (the batch's tables are not scanned for the others).
+  const codes = Object.keys(a.counts);
+  if (codes.some((c) => c.startsWith('RU'))) await store.run({
     text: `INSERT INTO ${t('usage_video_lines', 'dsr_staged_video_lines')} SELECT $1, $2, line_no, block_id, summary_id, transaction_id,
       coalesce(resource_ref, release_ref), dsp_resource_id, usages, use_type, net_revenue, royalty_bearing
-      FROM dsr_t_video_lines WHERE problem IS NULL`,
-    values: [reportId, fileId],
+      FROM dsr_t_video_lines WHERE f = $3::INTEGER AND problem IS NULL`,
+    values: [reportId, fileId, f],
   });
-  await store.run({
+  if (codes.some((c) => c.startsWith('LI'))) await store.run({
     text: `INSERT INTO ${t('usage_licensor_lines', 'dsr_staged_licensor_lines')} SELECT $1, $2, l.line_no, u.line_no, l.block_id, l.summary_id,
       l.rights_controller, l.rights_controller_party_id, l.rights_controller_work_id, l.right_share_percentage, l.rights_type,
       l.allocated_net_revenue, l.allocated_amount
-      FROM dsr_t_licensor l ASOF LEFT JOIN (SELECT line_no, block_id FROM dsr_t_usage WHERE rt LIKE 'SU03%') u
+      FROM (SELECT * FROM dsr_t_licensor WHERE f = $3::INTEGER) l ASOF LEFT JOIN (SELECT line_no, block_id FROM dsr_t_usage WHERE f = $3::INTEGER AND rt LIKE 'SU03%') u
         ON u.block_id = l.block_id AND l.line_no > u.line_no
       WHERE l.problem IS NULL`,
-    values: [reportId, fileId],
+    values: [reportId, fileId, f],
   });
   ctx.onStep('quarantine');
   // `quarantined` counts the distinct lines of `dsr_t_quarantine` (every one has a line number).
@@ -100,9 +103,10 @@ export async function writeAnalysis(
     await store.run({
       text: `INSERT INTO quarantine SELECT $1, $2, q.line_no, q.record_type, q.code, q.reason, coalesce(n.line, r.raw), $3
         FROM (SELECT line_no, any_value(record_type) AS record_type, any_value(code) AS code, string_agg(DISTINCT reason, '; ') AS reason
-              FROM dsr_t_quarantine GROUP BY line_no) q
-        LEFT JOIN dsr_t_numbered n ON n.line_no = q.line_no LEFT JOIN dsr_t_rejects r ON r.line_no = q.line_no`,
-      values: [fileId, a.file, runId],
+              FROM dsr_t_quarantine WHERE f = $4::INTEGER GROUP BY line_no) q
+        LEFT JOIN (SELECT line_no, line FROM dsr_t_numbered WHERE f = $4::INTEGER) n ON n.line_no = q.line_no
+        LEFT JOIN (SELECT line_no, raw FROM dsr_t_rejects WHERE f = $4::INTEGER) r ON r.line_no = q.line_no`,
+      values: [fileId, a.file, runId, f],
     });
   }
   // Every message in one statement, in order (lists unnested side by side; '' for no line: a list
