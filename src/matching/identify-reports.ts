@@ -1,4 +1,5 @@
 import { sql, type Store } from '../warehouse/index.js';
+import { evidenceWithKeySql } from './evidence-sql.js';
 import { runIdentifierSteps } from './identifier-steps.js';
 import { recordLinks } from './link-registry.js';
 import type { MatchOptions } from './match-options.js';
@@ -90,12 +91,13 @@ export async function identifyReports(
   progress('write');
   const rows = await store.transaction(async () => {
     await store.run('DELETE FROM matches WHERE report_id IN (SELECT report_id FROM id_reports)');
-    await store.run(sql`INSERT INTO matches
+    await store.run({
+      text: `INSERT INTO matches
       SELECT r.report_id, r.block_id, r.resource_ref, r.dsp_resource_id, r.isrc_raw, r.title, r.display_artist,
-        x.work_id, x.method, x.score, x.status,
-        json_merge_patch(coalesce(x.evidence, '{}'::JSON), to_json({resource_key: r.resource_key, reason: x.reason})),
-        ${input.codeVersion}, ${input.runId}
-      FROM id_rows r JOIN id_res USING (resource_key) JOIN id_result x USING (res_id)`);
+        x.work_id, x.method, x.score, x.status, ${evidenceWithKeySql('x.evidence', 'r.resource_key', 'x.reason')}, $1, $2
+      FROM id_rows r JOIN id_res USING (resource_key) JOIN id_result x USING (res_id)`,
+      values: [input.codeVersion, input.runId],
+    });
     progress('write-review');
     const next = await store.one<{ n: number }>(
       'SELECT CAST(coalesce(max(CAST(substr(review_id, 5) AS INTEGER)), 0) AS INTEGER) AS n FROM review_items',

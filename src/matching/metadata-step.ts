@@ -79,12 +79,8 @@ export async function runMetadataStep(
   // Title similarity first, on the cheap Jaro-Winkler alone: pairs below 0.8 are dropped (they could
   // reach sim 0.75 only with a Levenshtein ratio above 0.7, and then would need two corroborations;
   // measured: this filter takes the pairs to score from 1.56 M to a fraction, on 1 M works). Levenshtein,
-  // the number check and the people joins then run on the survivors only.
-  await store.run(`CREATE OR REPLACE TEMP TABLE id_title0 AS
-    SELECT p.res_id, p.work_id, k.key, k.kind, k.num_key AS res_num, t.title_key, t.num_key AS work_num,
-      jaro_winkler_similarity(k.key, t.title_key) AS jw
-    FROM id_pair p JOIN id_open_k k USING (res_id) JOIN match_work_titles t USING (work_id)
-    WHERE k.key = t.title_key OR jaro_winkler_similarity(k.key, t.title_key) >= 0.8`);
+  // the number check and the people joins then run on the survivors only (one statement: the 0.5 M
+  // surviving rows are grouped as they come, not stored).
   // Titles that differ in their numbers ("part 1" / "part 2") are different works, however close
   // (the digits of each key are computed once, when it is keyed). A whole title one edit away from a
   // key of at least 10 characters is `near`: a typo rather than another title.
@@ -99,7 +95,11 @@ export async function runMetadataStep(
       bool_or(edits = 1 AND kind <> 'part' AND length(key) >= 10) AS near
     FROM (SELECT *, CASE WHEN title_key <> key AND res_num = work_num
         AND abs(strlen(key) - strlen(title_key)) <= (jw - 0.5) * greatest(length(key), length(title_key), 1) + 1e-9
-        THEN levenshtein(key, title_key) END AS edits FROM id_title0)
+        THEN levenshtein(key, title_key) END AS edits FROM (
+      SELECT p.res_id, p.work_id, k.key, k.kind, k.num_key AS res_num, t.title_key, t.num_key AS work_num,
+        jaro_winkler_similarity(k.key, t.title_key) AS jw
+      FROM id_pair p JOIN id_open_k k USING (res_id) JOIN match_work_titles t USING (work_id)
+      WHERE k.key = t.title_key OR jaro_winkler_similarity(k.key, t.title_key) >= 0.8))
     GROUP BY ALL HAVING bool_or(title_key = key) OR sim >= 0.75`);
   await store.run(`CREATE OR REPLACE TEMP TABLE id_feat AS
     WITH title AS (SELECT * FROM id_title),
