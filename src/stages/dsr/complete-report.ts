@@ -4,10 +4,13 @@ import { sql, type Store } from '../../warehouse/index.js';
  * Makes a report visible once all its parts are in: moves the staged rows of an `xofy` report into the
  * core tables, checks what only the whole report can tell (summary usages against the lines of every
  * part, FOOT report totals), records those issues, and marks the report and its files complete.
- * Runs inside the caller's transaction.
+ * Runs inside the caller's transaction. `partsExpected`: the report's part count when the caller knows it.
  */
-export async function completeReport(store: Store, reportId: string, runId: string): Promise<void> {
-  const report = await store.one<{ parts_expected: number }>(sql`SELECT parts_expected FROM reports WHERE report_id = ${reportId}`);
+export async function completeReport(store: Store, reportId: string, runId: string, partsExpected?: number): Promise<void> {
+  const report =
+    partsExpected === undefined
+      ? await store.one<{ parts_expected: number }>(sql`SELECT parts_expected FROM reports WHERE report_id = ${reportId}`)
+      : { parts_expected: partsExpected };
   if (report && report.parts_expected > 1) {
     for (const [core, staged] of [
       ['report_summaries', 'dsr_staged_summaries'],

@@ -182,7 +182,8 @@ async function ingestOne(
   // Reading it alone now would drop the batch's temp tables: a skipped file must be known.
   if (!pre) throw new TuttiError('INTERNAL', `${file} was skipped by its batch but is not in the store`, { file });
   const a = pre;
-  const refusal = a.rejected ?? (await partRefusal(store, a, sha256));
+  const report = a.reportId && a.header ? await store.one<{ status: string; parts_expected: number }>(sql`SELECT status, parts_expected FROM reports WHERE report_id = ${a.reportId}`) : undefined;
+  const refusal = a.rejected ?? (await partRefusal(store, a, sha256, report));
   if (refusal !== null || !a.header || !a.reportId) {
     const reason = refusal ?? 'not a DSR';
     await store.run(sql`INSERT INTO input_files (file_id, kind, path, bytes, status, run_id, reason, received_at)
@@ -192,11 +193,12 @@ async function ingestOne(
   const reportId = a.reportId;
   const status = await store.transaction(async () => {
     step('write');
-    await writeAnalysis(store, a, { fileId: sha256, bytes: input.bytes, runId, now: options.now(), onStep: step });
-    const parts = await store.one<{ n: bigint }>(sql`SELECT count(*) AS n FROM dsr_report_parts WHERE report_id = ${reportId}`);
+    await writeAnalysis(store, a, { fileId: sha256, bytes: input.bytes, runId, now: options.now(), onStep: step, newReport: !report });
+    // A new report has this one part.
+    const parts = report ? await store.one<{ n: bigint }>(sql`SELECT count(*) AS n FROM dsr_report_parts WHERE report_id = ${reportId}`) : { n: 1n };
     if (Number(parts?.n ?? 0n) >= (a.header?.numberOfFiles ?? 1)) {
       step('complete');
-      await completeReport(store, reportId, runId);
+      await completeReport(store, reportId, runId, report?.parts_expected ?? a.header?.numberOfFiles);
       return 'ingested' as const;
     }
     return 'waiting-parts' as const;
@@ -212,11 +214,17 @@ async function ingestOne(
   };
 }
 
-/** Why a readable DSR cannot join its report: a complete report, a part already in, or a different part count. */
-async function partRefusal(store: Store, a: DsrFileAnalysis, sha256: string): Promise<string | null> {
-  if (!a.reportId || !a.header) return null;
-  const report = await store.one<{ status: string; parts_expected: number }>(sql`SELECT status, parts_expected FROM reports WHERE report_id = ${a.reportId}`);
-  if (!report) return null;
+/**
+ * Why a readable DSR cannot join its report (`report`: the stored one, if any): a complete report, a
+ * part already in, or a different part count.
+ */
+async function partRefusal(
+  store: Store,
+  a: DsrFileAnalysis,
+  sha256: string,
+  report: { status: string; parts_expected: number } | undefined,
+): Promise<string | null> {
+  if (!a.reportId || !a.header || !report) return null;
   if (report.status === 'complete') return `report ${a.reportId} is already complete (another file with the same sender and MessageId)`;
   if (report.parts_expected !== a.header.numberOfFiles) {
     return `report ${a.reportId} was announced in ${report.parts_expected} files, this file says ${a.header.numberOfFiles}`;

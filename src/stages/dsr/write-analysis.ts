@@ -22,7 +22,15 @@ export function usageDateBounds(text: string): { first: string; last: string } {
 export async function writeAnalysis(
   store: Store,
   a: DsrFileAnalysis,
-  ctx: { fileId: string; bytes: number; runId: string; now: Date; onStep: (step: string) => void },
+  ctx: {
+    fileId: string;
+    bytes: number;
+    runId: string;
+    now: Date;
+    onStep: (step: string) => void;
+    /** True when the store has no row of this report yet (the caller looked); undefined: look. */
+    newReport?: boolean;
+  },
 ): Promise<void> {
   const h = a.header;
   const reportId = a.reportId;
@@ -33,7 +41,7 @@ export async function writeAnalysis(
   const t = (core: string, stage: string) => (staged ? stage : core);
   await store.run(sql`INSERT INTO input_files (file_id, kind, path, bytes, status, run_id, reason, received_at)
     VALUES (${fileId}, 'dsr', ${a.file}, ${ctx.bytes}, 'waiting-parts', ${runId}, NULL, ${ctx.now.toISOString()}::TIMESTAMP)`);
-  const existing = await store.one<{ parts_received: number }>(sql`SELECT parts_received FROM reports WHERE report_id = ${reportId}`);
+  const existing = ctx.newReport === true ? undefined : await store.one<{ parts_received: number }>(sql`SELECT parts_received FROM reports WHERE report_id = ${reportId}`);
   if (existing) {
     await store.run(sql`UPDATE reports SET parts_received = parts_received + 1 WHERE report_id = ${reportId}`);
   } else {
@@ -50,16 +58,21 @@ export async function writeAnalysis(
 
   // Every part repeats the summaries: keep the first copy.
   const summaryTable = t('report_summaries', 'dsr_staged_summaries');
-  const haveSummaries = await store.one<{ n: bigint }>({ text: `SELECT count(*) AS n FROM ${summaryTable} WHERE report_id = $1`, values: [reportId] });
+  const haveSummaries = existing ? await store.one<{ n: bigint }>({ text: `SELECT count(*) AS n FROM ${summaryTable} WHERE report_id = $1`, values: [reportId] }) : undefined;
   if ((haveSummaries?.n ?? 0n) === 0n) {
-    for (const s of a.summaries) {
+    // All of them in one statement (a row of 17 parameters each; batches of 500 rows).
+    for (let from = 0; from < a.summaries.length; from += 500) {
+      const rows = a.summaries.slice(from, from + 500);
+      const p = (row: number, k: number) => `$${row * 17 + k}`;
       await store.run({
-        text: `INSERT INTO ${summaryTable} VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::HUGEINT, $13::HUGEINT, $14, $15, $16, $17)`,
-        values: [
+        text: `INSERT INTO ${summaryTable} VALUES ${rows
+          .map((_, r) => `(${[...Array(17).keys()].map((k) => (k === 11 || k === 12 ? `${p(r, k + 1)}::HUGEINT` : p(r, k + 1))).join(', ')})`)
+          .join(', ')}`,
+        values: rows.flatMap((s) => [
           reportId, s.summaryId, s.recordType, s.commercialModel, s.useType, s.territory, s.serviceDescription, s.usages, s.totalUsages,
           s.subscribers, s.currency, s.netRevenue?.toString() ?? null, s.indirectNetRevenue?.toString() ?? null, s.rightsController,
           s.rightsType, s.rightsTypePct, s.exchangeRate,
-        ],
+        ]),
       });
     }
   }
