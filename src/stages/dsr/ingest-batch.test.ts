@@ -6,6 +6,7 @@ import { dsrFileName, formatDsrLines } from '../../formats/dsr/index.js';
 import { openStore, type Store } from '../../warehouse/index.js';
 import { bapSpec, fixtureDir, writeLines } from './dsr-fixtures.test-helper.js';
 import { ingestDsrFiles, planDsrBatches, type DsrIngestFileResult } from './ingest-dsr.js';
+import { validateDsrFiles } from './validate-dsr.js';
 
 const options = { codeVersion: 'test', now: () => new Date('2024-05-01T00:00:00Z') };
 const root = fixtureDir();
@@ -96,6 +97,12 @@ describe('dsr ingest in batches', () => {
     expect(perFile.results).toEqual(batch.results);
     expect(alone.data).toEqual(batch.data);
     expect(perFile.data).toEqual(batch.data);
+
+    const validated = await validateDsrFiles(files);
+    const one = [];
+    for (const file of files) one.push(...(await validateDsrFiles([file])));
+    expect(validated).toEqual(one);
+    expect(validated.map((v) => v.ok)).toEqual([true, false, true, false, true, true, true, true, true]);
   });
 
   it('plans batches of whole files in order, a file larger than the budget alone', () => {

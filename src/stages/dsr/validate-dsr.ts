@@ -1,7 +1,8 @@
 import { formatMicros, type Micros } from '../../domain/index.js';
 import { openStore, type Store } from '../../warehouse/index.js';
 import type { DsrFileAnalysis } from './analyse-dsr-file.js';
-import { analyseDsrFile } from './analyse-dsr-file.js';
+import { analyseDsrFiles } from './analyse-dsr-file.js';
+import { DSR_BATCH_BYTES, planDsrBatches } from './ingest-dsr.js';
 import type { DsrIssue } from './dsr-issue.js';
 import { dropDsrTemp } from './load-dsr-lines.js';
 
@@ -53,8 +54,8 @@ export function toValidation(a: DsrFileAnalysis): DsrValidation {
 }
 
 /**
- * Validates DSR files without touching the warehouse: each file is read by the same bulk path as the
- * ingest, on a private in-memory DuckDB (or on `store` when given), and checked.
+ * Validates DSR files without touching the warehouse: the files are read in batches by the same bulk
+ * path as the ingest, on a private in-memory DuckDB (or on `store` when given), and checked.
  */
 export async function validateDsrFiles(
   files: readonly string[],
@@ -63,9 +64,9 @@ export async function validateDsrFiles(
   const store = options.store ?? (await openStore(':memory:'));
   try {
     const results: DsrValidation[] = [];
-    for (const [i, file] of files.entries()) {
-      options.onFile?.(file, i);
-      results.push(toValidation(await analyseDsrFile(store, file)));
+    for (const batch of planDsrBatches(files, DSR_BATCH_BYTES)) {
+      for (const i of batch) options.onFile?.(files[i] ?? '', i);
+      for (const a of await analyseDsrFiles(store, batch.map((i) => files[i] ?? ''))) results.push(toValidation(a));
       await dropDsrTemp(store);
     }
     return results;
