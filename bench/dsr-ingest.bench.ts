@@ -4,8 +4,9 @@
  * and the bare DuckDB load of the same file (`CREATE TABLE t AS SELECT * FROM read_csv(...)`, the same
  * explicit VARCHAR columns and padding) on another. Saves `bench/results/dsr-ingest.json`.
  *
- * Usage: `node dist/bench/dsr-ingest.bench.js [--lines N] [--files F] [--threads T] [--memory-limit 2GB]` (default 20 M
- * lines in 1 file; `--files 20` splits them into 20 reports, as the quarter bench's ingest reads them).
+ * Usage: `node dist/bench/dsr-ingest.bench.js [--lines N] [--files F] [--threads T] [--memory-limit 2GB] [--batch-mb M]`
+ * (default 20 M lines in 1 file; `--files 20` splits them into 20 reports, as the quarter bench's ingest reads them;
+ * `--batch-mb`: the ingest's batch of text read together, default 256).
  */
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -98,6 +99,8 @@ export async function runDsrIngestBench(options: {
   files?: number;
   threads?: number;
   memoryLimit?: string;
+  /** The ingest's batch (`batchBytes`): bytes of text read and checked together. */
+  batchBytes?: number;
 }): Promise<DsrIngestBenchResult> {
   mkdirSync(options.dir, { recursive: true });
   const count = Math.max(1, Math.min(3600, Math.floor(options.files ?? 1)));
@@ -125,7 +128,11 @@ export async function runDsrIngestBench(options: {
   const ingestStore = await openStore(ingestPath, storeOptions);
   t = performance.now();
   let cpu = process.cpuUsage();
-  const result = await ingestDsrFiles(ingestStore, files, { codeVersion: 'bench', now: () => new Date() });
+  const result = await ingestDsrFiles(ingestStore, files, {
+    codeVersion: 'bench',
+    now: () => new Date(),
+    ...(options.batchBytes ? { batchBytes: options.batchBytes } : {}),
+  });
   await ingestStore.run('CHECKPOINT');
   const seconds = (performance.now() - t) / 1000;
   const cpuSeconds = cpuSince(cpu);
@@ -178,7 +185,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const threads = arg('--threads');
   const memoryLimit = arg('--memory-limit');
   const files = arg('--files');
+  const batchMb = arg('--batch-mb');
   const result = await runDsrIngestBench({
+    ...(batchMb ? { batchBytes: Number(batchMb) * 2 ** 20 } : {}),
     lines,
     ...(files ? { files: Number(files) } : {}),
     dir: arg('--dir') ?? 'bench/data',

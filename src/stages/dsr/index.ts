@@ -3,7 +3,7 @@
  * @module
  */
 export { type DsrIssue } from './dsr-issue.js';
-export { type DsrFileAnalysis, analyseDsrFile } from './analyse-dsr-file.js';
+export { type DsrFileAnalysis, analyseDsrFile, analyseDsrFiles } from './analyse-dsr-file.js';
 export { type DsrValidation, validateDsrFiles, toValidation, formatAmount } from './validate-dsr.js';
 export { type DsrSummary } from './summaries.js';
 export {
@@ -12,4 +12,6 @@ export {
   type DsrIngestTotals,
   type DsrIngestOptions,
   ingestDsrFiles,
+  planDsrBatches,
+  DSR_BATCH_BYTES,
 } from './ingest-dsr.js';
