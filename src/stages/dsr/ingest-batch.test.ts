@@ -105,6 +105,28 @@ describe('dsr ingest in batches', () => {
     expect(validated.map((v) => v.ok)).toEqual([true, false, true, false, true, true, true, true, true]);
   });
 
+  it('completes a batch whose run crashed in the middle when run again, each file counted once', async () => {
+    const files = ['R-1', 'R-2', 'R-3', 'R-4'].map((id) => {
+      const spec = bapSpec(id);
+      return writeRaw(dsrFileName(spec), [...formatDsrLines(spec)]);
+    });
+    const store = await openStore(':memory:');
+    try {
+      const crash = (e: { index: number; step: string }) => {
+        if (e.index === 2 && e.step === 'usage-lines') throw new Error('power cut');
+      };
+      await expect(ingestDsrFiles(store, files, { ...options, batchBytes: 2500, onProgress: crash })).rejects.toThrow('power cut');
+      const usage = async () => (await store.one<{ n: bigint }>('SELECT coalesce(sum(usages), 0)::BIGINT AS n FROM usage_lines'))?.n;
+      expect(await usage()).toBe(150n);
+      const again = await ingestDsrFiles(store, files, options);
+      expect(again.files.map((f) => f.status)).toEqual(['duplicate', 'duplicate', 'ingested', 'ingested']);
+      expect(await usage()).toBe(300n);
+      expect((await store.one<{ n: bigint }>('SELECT count(*) AS n FROM input_files'))?.n).toBe(4n);
+    } finally {
+      store.close();
+    }
+  });
+
   it('plans batches of whole files in order, a file larger than the budget alone', () => {
     const dir = fixtureDir();
     const sized = [10, 10, 30, 5, 5].map((n, i) => {
