@@ -102,6 +102,8 @@ describe('dsr ingest in batches', () => {
     const one = [];
     for (const file of files) one.push(...(await validateDsrFiles([file])));
     expect(validated).toEqual(one);
+    const [latinAlone] = await validateDsrFiles([latinFile]);
+    expect(await validateDsrFiles([latinFile, badFile, latinFile])).toEqual([latinAlone, one[1], latinAlone]);
     expect(validated.map((v) => v.ok)).toEqual([true, false, true, false, true, true, true, true, true]);
   });
 

@@ -19,7 +19,8 @@ export interface DsrBatchLines {
  * - `dsr_t_raw(f, rt, line)`: the upper-case record code and the line, in file order (files in `paths`
  *   order; a file's line number is its row's rowid minus the file's first rowid, plus one);
  * - `dsr_t_numbered(f, line_no, rt, line)`: with line numbers corrected for lines the reader refused (bad UTF-8);
- * - `dsr_t_rejects(f, line_no, error, raw)`: the refused lines, less the invalid UTF-8 lines re-read as Latin-1;
+ * - `dsr_t_rejects(f, line_no, error, raw)`: the refused lines (the reader's `file_id` is the index in `paths`),
+ *   less the invalid UTF-8 lines re-read as Latin-1;
  * - `dsr_t_fixed(f, line_no, rt, cells)`: the rare lines holding a backslash, split and unescaped in
  *   TypeScript (an escaped TAB must not shift cells);
  * - view `dsr_t_cells(f, line_no, rt, cells)`: every data line as its cells.
@@ -40,9 +41,8 @@ export async function loadDsrLines(store: Store, paths: readonly string[]): Prom
       columns = {'line': 'VARCHAR'}, compression = 'auto', ignore_errors = true, store_rejects = true,
       rejects_table = 'dsr_t_reject_errors', rejects_scan = 'dsr_t_reject_scans', max_line_size = 16777216)`);
   await store.run(`CREATE TEMP TABLE dsr_t_rejects AS
-    SELECT (list_position(${files}, s.file_path) - 1)::INTEGER AS f, e.line AS line_no, any_value(e.error_type) AS error,
-      any_value(ltrim(e.csv_line, chr(10) || chr(13))) AS raw
-    FROM dsr_t_reject_errors e JOIN dsr_t_reject_scans s USING (scan_id, file_id) GROUP BY ALL`);
+    SELECT file_id::INTEGER AS f, line AS line_no, any_value(error_type) AS error, any_value(ltrim(csv_line, chr(10) || chr(13))) AS raw
+    FROM dsr_t_reject_errors GROUP BY ALL`);
   await store.run('SET preserve_insertion_order = false');
   const kept = new Map<number, { first: bigint; n: number }>();
   for (const r of await store.all<{ f: number; first: bigint; n: bigint }>('SELECT f, min(rowid) AS first, count(*) AS n FROM dsr_t_raw GROUP BY f')) {
