@@ -51,10 +51,13 @@ export async function stageResources(store: Store): Promise<number> {
   await store.run('CREATE OR REPLACE TEMP TABLE id_res_words (res_id INTEGER, word VARCHAR)');
 
   // Plain titles, names and credits (most of them) are keyed here in SQL; the TypeScript loop below
-  // reads only the resources with some other text, and keys only those fields.
+  // reads only the resources with some other text (`nothing_else`: every field plain or null), and keys
+  // only those fields.
   await store.run(`CREATE OR REPLACE TEMP TABLE id_res_plain AS
-    SELECT res_id, t, ${plainTitleSql('t', 'subtitle')} AS tp, ${plainNameSql('display_artist')} AS ap, ${plainWritersSql('writers')} AS wp
-    FROM (SELECT res_id, coalesce(title, work_title) AS t, subtitle, display_artist, writers FROM id_res)`);
+    SELECT res_id, t, tp, ap, wp, (tp OR t IS NULL) AND (ap OR a IS NULL) AND (wp OR w IS NULL) AS nothing_else FROM (
+      SELECT res_id, t, display_artist AS a, writers AS w, ${plainTitleSql('t', 'subtitle')} AS tp,
+        ${plainNameSql('display_artist')} AS ap, ${plainWritersSql('writers')} AS wp
+      FROM (SELECT res_id, coalesce(title, work_title) AS t, subtitle, display_artist, writers FROM id_res))`);
   await store.run(
     `INSERT INTO id_res_keys SELECT res_id, lower(t), lower(t), '', '', false FROM id_res_plain WHERE tp`,
   );
@@ -96,7 +99,7 @@ export async function stageResources(store: Store): Promise<number> {
         `SELECT res_id, CASE WHEN NOT p.tp THEN coalesce(title, work_title) END AS title, subtitle,
           CASE WHEN NOT p.ap THEN display_artist END, CASE WHEN NOT p.wp THEN writers END
         FROM id_res JOIN id_res_plain p USING (res_id)
-        WHERE res_id >= $1 AND res_id < $2 AND NOT (p.tp AND p.ap AND p.wp)`,
+        WHERE res_id >= $1 AND res_id < $2 AND NOT (p.tp AND p.ap AND p.wp) AND NOT p.nothing_else`,
         [from, from + PAGE],
       )
     ).getColumnsJS() as (string | number | null)[][];
