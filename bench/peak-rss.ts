@@ -61,7 +61,7 @@ function highWaterMark(): number | undefined {
 export function stageMemoryTracker(
   memory: () => Promise<StoreMemory>,
   intervalMs = 50,
-  duckdbEveryMs = 200,
+  duckdbEveryMs = 500,
 ): {
   start(stage: string): void;
   end(): void;

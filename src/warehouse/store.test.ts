@@ -26,6 +26,14 @@ describe('openStore', () => {
     expect(await setting()).toBe('953.6 MiB');
   });
 
+  it("has jemalloc's background threads give freed memory back to the system", async () => {
+    store = await openStore(':memory:');
+    const row = await store.one<{ v: string }>(
+      `SELECT current_setting('allocator_background_threads')::VARCHAR AS v`,
+    );
+    expect(row?.v).toBe('true');
+  });
+
   it("reports DuckDB's buffer pool per tag, the tags summing to the total, even while the store is in a transaction", async () => {
     store = await openStore(':memory:');
     const empty = await store.memory();
