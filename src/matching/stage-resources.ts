@@ -34,8 +34,11 @@ export async function stageResources(store: Store): Promise<number> {
       CASE WHEN coalesce(rr.dsp_resource_id, '') <> '' THEN 'dsp:' || r.sender || ':' || rr.dsp_resource_id
         ELSE 'meta:' || coalesce(upper(rr.isrc), '') || ':' || coalesce(rr.title, '') || ':' || coalesce(rr.display_artist, '') END AS memory_key
     FROM report_resources rr JOIN reports r USING (report_id) SEMI JOIN id_reports USING (report_id)`);
+  // res_id only joins a run's tables (no output or tie-break reads it), so resources are numbered in the
+  // order they come out of the grouping: stored in res_id order (pages below read ranges) without sorting
+  // 200 k wide rows by their key (measured: 0.65 -> 0.40 CPU-s under load).
   await store.run(`CREATE OR REPLACE TEMP TABLE id_res AS
-    SELECT CAST(row_number() OVER (ORDER BY resource_key) AS INTEGER) AS res_id, *
+    SELECT CAST(row_number() OVER () AS INTEGER) AS res_id, *
     FROM (SELECT resource_key, any_value(memory_key) AS memory_key, any_value(report_id) AS report_id,
       any_value(dsp_resource_id) AS dsp_resource_id, any_value(isrc) AS isrc, any_value(iswc) AS iswc,
       any_value(work_ref) AS work_ref, any_value(title) AS title, any_value(subtitle) AS subtitle,
