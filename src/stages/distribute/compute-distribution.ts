@@ -171,6 +171,9 @@ export async function computeDistribution(
     (await store.one<{ n: bigint }>('SELECT count(*) AS n FROM dist_claims'))?.n ?? 0n,
   );
   const wholeSplit = cash?.whole === true ? true : undefined;
+  // A line's holders: its set's, and an unattributed part (a mandated line: the mandator alone).
+  const maxHolders =
+    1 + Number((await store.one<{ n: bigint | null }>('SELECT max(n) AS n FROM dist_set_info'))?.n ?? 0n);
   const setBucket = (lo: number, hi: number) =>
     setSplitSql(
       `(SELECT cid, gross, commission, net, share_set, share_claimed, mandated, mandator FROM dist_line_net
@@ -178,6 +181,7 @@ export async function computeDistribution(
       step,
       arithmetic,
       wholeSplit,
+      maxHolders,
     );
   const lapsingBucket = (lo: number, hi: number) =>
     partySplitSql(
@@ -232,9 +236,14 @@ export async function computeDistribution(
   for (let lo = bucketLines; lo < lineCount; lo += bucketLines)
     await run(`INSERT INTO dist_party ${splitBucket(lo, lo + bucketLines)}`);
 
-  // What every payee is entitled to now.
-  await run(`CREATE OR REPLACE TEMP TABLE dist_entitled AS
-    SELECT c.invoice_id, c.claim_id, x.party_id, x.role, x.w::INTEGER AS share,
+  // What every payee is entitled to now (`attrs`: with the line's and the party's attributes too).
+  const entitled = (attrs: boolean) => {
+    const line = attrs
+      ? ', c.work_id, c.right_type, c.service, c.territory, c.period_start, c.period_end, c.usages'
+      : '';
+    const party = attrs ? ', pt.name AS party_name, pt.ipi_name_number' : '';
+    const none = (n: number) => (attrs ? ', NULL'.repeat(n) : '');
+    return `SELECT c.invoice_id, c.claim_id, x.party_id, x.role, x.w::INTEGER AS share,
       CASE WHEN c.mandate_id IS NOT NULL THEN 'mandator'
            WHEN x.party_id IS NULL OR pt.party_id IS NULL THEN 'held'
            WHEN pt.is_member THEN 'member'
@@ -247,14 +256,15 @@ export async function computeDistribution(
            WHEN c.mandate_id IS NULL AND (pt.party_id IS NULL OR (NOT pt.is_member AND coalesce(pt.pr_society, pt.mr_society) IS NULL)) THEN 'unknown-party'
       END AS reason,
       x.p_gross AS gross, x.p_commission AS commission, x.p_gross - x.p_commission - x.p_net AS deductions, x.p_net AS net,
-      x.cid
+      x.cid${party}${line}
     FROM dist_party x JOIN dist_claims c ON c.rowid = x.cid LEFT JOIN parties pt ON pt.party_id = x.party_id
     UNION ALL
-    SELECT l.invoice_id, l.claim_id, NULL, NULL, NULL, 'held', NULL, c.held_reason, l.clear, 0, 0, l.clear, l.cid
+    SELECT l.invoice_id, l.claim_id, NULL, NULL, NULL, 'held', NULL, c.held_reason, l.clear, 0, 0, l.clear, l.cid${none(2)}${line}
     FROM dist_line_clear l JOIN dist_claims c ON c.rowid = l.cid WHERE c.held_reason IS NOT NULL AND l.clear <> 0
     UNION ALL
-    SELECT invoice_id, NULL, NULL, NULL, NULL, 'held', NULL, 'unallocated', cash, 0, 0, cash, NULL
-    FROM dist_invoices WHERE claimed = 0 AND cash <> 0`);
+    SELECT invoice_id, NULL, NULL, NULL, NULL, 'held', NULL, 'unallocated', cash, 0, 0, cash, NULL${none(9)}
+    FROM dist_invoices WHERE claimed = 0 AND cash <> 0`;
+  };
 
   // Signed deltas against what was issued before for the same key; attributes from the current claim
   // line, or from the issued line when the claim line is gone. When nothing was issued yet for these
@@ -273,14 +283,19 @@ export async function computeDistribution(
       ${a}.period_start, ${a}.period_end, ${usages} AS usages, ${d}.gross, ${d}.commission, ${d}.deductions, ${d}.net, ${kind} AS line_kind,
       ${d}.claim_id, ${d}.invoice_id, ${d}.payee_kind, ${d}.payee, ${d}.reason`;
   if (!reissue?.any) {
+    // The entitlements are the lines: one pass, with the line's and party's attributes taken on the way
+    // (not a table of 22 M entitlements joined again to the claim lines and parties, at 20 M report lines).
     await run(`CREATE OR REPLACE TEMP TABLE dist_lines AS
-      SELECT ${columns('d', 'c', `'normal'`, 'coalesce(c.usages, 0)::BIGINT')}
-      FROM (SELECT e.* REPLACE (gross::HUGEINT AS gross, commission::HUGEINT AS commission, deductions::HUGEINT AS deductions,
-                                net::HUGEINT AS net)
-            FROM dist_entitled e WHERE e.gross <> 0 OR e.commission <> 0 OR e.deductions <> 0 OR e.net <> 0) d
-      CROSS JOIN dist_params p LEFT JOIN dist_claims c ON c.rowid = d.cid
-      LEFT JOIN parties pt ON pt.party_id = d.party_id LEFT JOIN works w ON w.work_id = c.work_id`);
+      SELECT p.distribution_id, d.party_id, d.party_name, d.ipi_name_number, d.work_id, w.iswc, w.title AS work_title,
+        d.role, d.share::INTEGER AS share, d.right_type, d.service, d.territory, d.period_start, d.period_end,
+        coalesce(d.usages, 0)::BIGINT AS usages, d.gross::HUGEINT AS gross, d.commission::HUGEINT AS commission,
+        d.deductions::HUGEINT AS deductions, d.net::HUGEINT AS net, 'normal' AS line_kind,
+        d.claim_id, d.invoice_id, d.payee_kind, d.payee, d.reason
+      FROM (${entitled(true)}) d
+      CROSS JOIN dist_params p LEFT JOIN works w ON w.work_id = d.work_id
+      WHERE d.gross <> 0 OR d.commission <> 0 OR d.deductions <> 0 OR d.net <> 0`);
   } else {
+    await run(`CREATE OR REPLACE TEMP TABLE dist_entitled AS ${entitled(false)}`);
     await run(`CREATE OR REPLACE TEMP TABLE dist_lines AS
     WITH issued AS (
       SELECT s.* FROM statement_lines s SEMI JOIN dist_invoices USING (invoice_id)),

@@ -57,7 +57,8 @@ describe('setSplitSql', () => {
         fc.constantFrom(1n, 10_000n),
         fc.constantFrom('HUGEINT' as const, 'BIGINT' as const),
         fc.constantFrom(undefined, false),
-        async (sets, lines, step, arithmetic, wholeSteps) => {
+        fc.boolean(),
+        async (sets, lines, step, arithmetic, wholeSteps, bounded) => {
           await store.run(
             'CREATE OR REPLACE TEMP TABLE ss_sets (share_set BIGINT, party_id VARCHAR, role VARCHAR, share INTEGER)',
           );
@@ -91,8 +92,11 @@ describe('setSplitSql', () => {
             'ss_sets',
             '(SELECT share_set FROM ss_lines WHERE NOT mandated AND share_set IS NOT NULL)',
           );
+          // The bound as the distribution gives it, or none (every tier and the windows in the SQL).
+          const most = await store.one<{ n: bigint | null }>('SELECT max(n) AS n FROM dist_set_info');
+          const maxHolders = bounded ? 1 + Number(most?.n ?? 0n) : undefined;
           const got = await store.all<Row>(
-            `SELECT cid, party_id, role, w, p_net, p_gross, p_commission FROM (${setSplitSql('ss_lines', step, arithmetic, wholeSteps)}) ${order}`,
+            `SELECT cid, party_id, role, w, p_net, p_gross, p_commission FROM (${setSplitSql('ss_lines', step, arithmetic, wholeSteps, maxHolders)}) ${order}`,
           );
           expect(got).toEqual(want);
         },

@@ -46,15 +46,19 @@ export async function dropSetSplitTables(store: Store): Promise<void> {
  * mandated line goes whole to its mandator (role 'mandator'). Lines of up to eight holders take their
  * slot weights from the set (no window, no grouping over line × holder rows); the others are expanded
  * and split by `largestRemainderSql`. Gives `cid, party_id, role, w, p_net, p_gross,
- * p_commission` per line × holder. Needs `createSetSplitTables` first.
+ * p_commission` per line × holder. Needs `createSetSplitTables` first. `maxHolders`: at least the
+ * holders of any line (a set's holders + 1), when known.
  */
 export function setSplitSql(
   lines: string,
   step: bigint,
   arithmetic: 'HUGEINT' | 'BIGINT' = 'HUGEINT',
   wholeSteps?: boolean,
+  maxHolders = Number.MAX_SAFE_INTEGER,
 ): string {
   const maxSlots = TIERS[TIERS.length - 1] as number;
+  // Only the tiers (and the windows) that lines of at most `maxHolders` holders can reach: less SQL to plan.
+  const tiers = TIERS.filter((_, n) => n === 0 || (TIERS[n - 1] as number) < maxHolders);
   // One tier: the lines of more than `lo` and at most `hi` holders, split over `hi` slots.
   const tier = (lo: number, hi: number, n: number) => {
     const slots = [...Array(hi).keys()];
@@ -112,8 +116,7 @@ export function setSplitSql(
       LEFT JOIN dist_set_info i ON i.share_set = l.share_set),
   _ss_k AS MATERIALIZED (
     SELECT *, CASE WHEN mandated THEN 1 ELSE _n + CASE WHEN _gap THEN 1 ELSE 0 END END AS _k FROM _ss_l),
-  ${TIERS.map((hi, n) => tier(n === 0 ? 0 : (TIERS[n - 1] as number), hi, n)).join(',\n  ')}
-  ${TIERS.map((_, n) => `SELECT * FROM _ss_o${n}`).join('\n  UNION ALL\n  ')}
-  UNION ALL
-  SELECT cid, party_id, role, w, p_net, p_gross, p_commission FROM (${large}) _ss_large`;
+  ${tiers.map((hi, n) => tier(n === 0 ? 0 : (TIERS[n - 1] as number), hi, n)).join(',\n  ')}
+  ${tiers.map((_, n) => `SELECT * FROM _ss_o${n}`).join('\n  UNION ALL\n  ')}
+  ${maxHolders > maxSlots ? `UNION ALL SELECT cid, party_id, role, w, p_net, p_gross, p_commission FROM (${large}) _ss_large` : ''}`;
 }
