@@ -148,15 +148,19 @@ export async function runMetadataStep(
       + (CASE WHEN unique_title OR unique_by_duration OR unique_near THEN 120 ELSE 0 END))) AS INTEGER) AS score
     FROM f`);
   // The top five as a list sorted by rank afterwards: an ordered aggregate (list(... ORDER BY rn)) buffers
-  // and sorts each group and took twice as long (90 k resources: 1.6 -> 0.8 s under load).
+  // and sorts each group and took twice as long (90 k resources: 1.6 -> 0.8 s under load). The ranking is
+  // computed once (MATERIALIZED) and keeps only the top five, the columns used and the rows grouped
+  // (0.33 -> 0.26 CPU-s under load).
   await store.run(`CREATE OR REPLACE TEMP TABLE id_meta AS
-    WITH ranked AS (SELECT *, row_number() OVER (PARTITION BY res_id ORDER BY score DESC, work_id) AS rn FROM id_scored)
+    WITH ranked AS MATERIALIZED (SELECT res_id, work_id, score, exact_whole, is_medley, sim, exact, performer, writer, ipi, duration,
+        unique_title, unique_by_duration, unique_near, row_number() OVER (PARTITION BY res_id ORDER BY score DESC, work_id) AS rn
+      FROM id_scored QUALIFY rn <= 5)
     SELECT b.res_id, b.work_id, b.score, coalesce(s.second, 0) AS second, b.exact_whole, b.is_medley,
       to_json({title_similarity: round(b.sim, 3), exact: b.exact, performer: b.performer, writer: b.writer, ipi: b.ipi,
         duration: b.duration, unique_title: b.unique_title, unique_by_duration: b.unique_by_duration, unique_near: b.unique_near, second_score: coalesce(s.second, 0),
         candidates: list_transform(list_sort(s.top), c -> {work_id: c.work_id, score: c.score})}) AS evidence
     FROM ranked b
-      LEFT JOIN (SELECT res_id, max(score) FILTER (WHERE rn = 2) AS second,
-        list({rn: rn, work_id: work_id, score: score}) FILTER (WHERE rn <= 5) AS top FROM ranked GROUP BY res_id) s USING (res_id)
+      JOIN (SELECT res_id, max(score) FILTER (WHERE rn = 2) AS second,
+        list({rn: rn, work_id: work_id, score: score}) AS top FROM ranked GROUP BY res_id) s USING (res_id)
     WHERE b.rn = 1`);
 }
