@@ -43,11 +43,10 @@ export async function seedDistributeBench(store: Store, lines: number): Promise<
   await store.run(`INSERT INTO claim_lines SELECT 'CL' || i, 'INV' || (i // ${LINES_PER_INVOICE}), 'R' || (i // ${LINES_PER_INVOICE}), 'S1', 'B1',
       'RES' || i, NULL, 'W' || lpad((i % 100000)::VARCHAR, 7, '0'), CASE WHEN i % 2 = 0 THEN 'performing' ELSE 'mechanical' END,
       'society', NULL, 'Spotify Premium', 'SubscriptionModel', 'FR', DATE '2024-03-01', DATE '2024-03-31', 1 + i % 1000,
-      (10000 + (i * 7919) % 50000000)::HUGEINT, 10000, (10000 + (i * 7919) % 50000000)::HUGEINT, 0, 'claim-run', 1 + i % 5000
+      (10000 + (i * 7919) % 50000000)::HUGEINT, 10000, (10000 + (i * 7919) % 50000000)::HUGEINT, 0, 'claim-run'
     FROM range(${lines}) t(i)`);
-  // Line i's holders are parties 3i, 3i + 1, 3i + 2 (mod 5000): 5,000 share sets (migration 042).
-  await store.run(`INSERT INTO claim_share_sets SELECT 1 + i, 'P' || lpad(((i * 3 + k) % 5000)::VARCHAR, 6, '0'),
-      (['A', 'C', 'E'])[k + 1], ([3333, 3333, 3334])[k + 1] FROM range(5000) t(i), range(3) s(k)`);
+  await store.run(`INSERT INTO claim_shares SELECT 'CL' || i, 'P' || lpad(((i * 3 + k) % 5000)::VARCHAR, 6, '0'),
+      (['A', 'C', 'E'])[k + 1], ([3333, 3333, 3334])[k + 1] FROM range(${lines}) t(i), range(3) s(k)`);
   await store.run(`UPDATE invoices SET amount = c.total, performing = c.total FROM
       (SELECT invoice_id, sum(claimed_amount) AS total FROM claim_lines GROUP BY 1) c WHERE invoices.invoice_id = c.invoice_id`);
   // Services pay in cents: the invoice amount rounded down to the cent.

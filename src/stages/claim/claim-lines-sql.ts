@@ -12,8 +12,8 @@ export const LINE_KEY = 2 ** 21;
  * `res` with the accepted work), `claim_ctx` (per summary `ctx`: fee, pro-rata basis, split, territory of
  * use), `claim_scope` (mandates in scope per summary × right), `claim_terr` (which share territories cover
  * which territory of use) and `claim_lic` (licensors in file order); writes `claim_val` (values per
- * resource), `claim_cl` (claimant parties), `claim_cla` (per context × work × right × licensor, with
- * `set_no` its holders' set), `claim_line` (the claim lines, `ord` their order in the files, `set_no`) and `claim_cd` (one row per CD01 claim of the CDM file, `seq` its number in the report).
+ * resource), `claim_cl` (claimant parties), `claim_line` (the claim lines, `ord` their order in the
+ * files) and `claim_cd` (one row per CD01 claim of the CDM file, `seq` its number in the report).
  *
  * Largest remainder in SQL: each part gets floor(|T| × w / W); the |T| − Σ floors units left go to the
  * parts ranked by (remainder desc, weight desc, id asc), the sign of T put back after (a negative total
@@ -87,20 +87,10 @@ export async function computeClaimLinesSql(store: Store, societyCode: string): P
   // claimAmounts per resource × right, then the claimed and held totals split over the licensors by
   // share (largest remainder; a right with one licensor, the usual case, takes the whole without ranking).
   // `ord` is the claim lines' order: summary × resource, performing before mechanical, then licensor.
-  // One row per sales context × work × right × licensor with its holders' set: `set_no` numbers the
-  // distinct lists of (party, role, share) of the run (in the lists' order), so that the holders are
-  // stored once per set (claim_share_sets), not once per claim line. The list sorted after the aggregate:
-  // an ordered string_agg cost 6 times as much (2 M-line quarter: 14.7 CPU-s).
-  await store.run(`CREATE OR REPLACE TEMP TABLE claim_cla AS
-    WITH g AS (
-      SELECT ctx, work_id, right_type, licensor, any_value(mandate_id) AS mandate_id, sum(share)::INTEGER AS share,
-        list_sort(list(party_id || chr(31) || role || chr(31) || share::VARCHAR)) AS k
-      FROM claim_cl GROUP BY ctx, work_id, right_type, licensor),
-    sets AS (SELECT k, row_number() OVER (ORDER BY k) AS set_no FROM (SELECT DISTINCT k FROM g))
-    SELECT g.* EXCLUDE (k), sets.set_no FROM g JOIN sets USING (k)`);
-
   await store.run(`CREATE OR REPLACE TEMP TABLE claim_line AS
-    WITH cla AS (SELECT * FROM claim_cla),
+    WITH cla AS (
+      SELECT ctx, work_id, right_type, licensor, any_value(mandate_id) AS mandate_id, sum(share)::INTEGER AS share
+      FROM claim_cl GROUP BY ctx, work_id, right_type, licensor),
     own AS (
       SELECT ctx, work_id, right_type, sum(share)::INTEGER AS own, count(*) AS nlic FROM cla GROUP BY ALL),
     oth AS (
@@ -120,7 +110,7 @@ export async function computeClaimLinesSql(store: Store, societyCode: string): P
         (claim_apply_share(work_value, own) - claim_apply_share(work_value, own - disputed))::${T} AS held
       FROM rv JOIN o USING (ctx, work_id, right_type)),
     per AS (
-      SELECT amt.*, cla.licensor, l.lic_ord, cla.mandate_id, cla.share, cla.set_no
+      SELECT amt.*, cla.licensor, l.lic_ord, cla.mandate_id, cla.share
       FROM amt JOIN cla USING (ctx, work_id, right_type) JOIN claim_lic l USING (licensor)),
     single AS (
       SELECT * EXCLUDE (claimed, held, nlic), claimed AS claimed_amount, held AS held_overclaim FROM per WHERE nlic = 1),

@@ -4,19 +4,19 @@ import { insertRows } from './claim-files-sql.js';
 import type { ComputedPool } from './compute-claims.js';
 
 /**
- * Deletes the claim rows (invoices, claim_lines, claim_pools, claim_overclaims) of these reports, and
- * the share sets no claim line names any more, one statement per table: a DELETE scans its table
- * whatever the number of reports, so a run deletes once for all its reports instead of once per report.
+ * Deletes the claim rows (invoices, claim_lines, claim_shares, claim_pools, claim_overclaims) of these
+ * reports, one statement per table: a DELETE scans its table whatever the number of reports, so a run
+ * deletes once for all its reports instead of once per report.
  */
 export async function deleteClaimRows(store: Store, reportIds: readonly string[]): Promise<void> {
   const list = `[${reportIds.map((id) => quoteLiteral(id)).join(', ')}]::VARCHAR[]`;
   await store.transaction(async () => {
+    await store.run(
+      `DELETE FROM claim_shares WHERE claim_id IN (SELECT claim_id FROM claim_lines WHERE list_contains(${list}, report_id))`,
+    );
     for (const table of ['claim_lines', 'invoices', 'claim_pools', 'claim_overclaims']) {
       await store.run(`DELETE FROM ${table} WHERE list_contains(${list}, report_id)`);
     }
-    // The share sets no claim line names any more (migration 042).
-    await store.run(`DELETE FROM claim_share_sets
-      WHERE share_set NOT IN (SELECT DISTINCT share_set FROM claim_lines WHERE share_set IS NOT NULL)`);
   });
 }
 

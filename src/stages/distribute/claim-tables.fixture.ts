@@ -16,12 +16,10 @@ export async function ensureClaimTables(store: Store): Promise<void> {
   await store.run(`CREATE TABLE claim_lines (claim_id VARCHAR, invoice_id VARCHAR, report_id VARCHAR, summary_id VARCHAR, block_id VARCHAR,
     resource_ref VARCHAR, dsp_resource_id VARCHAR, work_id VARCHAR, right_type VARCHAR, licensor VARCHAR, mandate_id VARCHAR, service VARCHAR,
     commercial_model VARCHAR, territory VARCHAR, period_start DATE, period_end DATE, usages BIGINT, work_value HUGEINT, share_claimed INTEGER,
-    claimed_amount HUGEINT, held_overclaim HUGEINT, run_id VARCHAR, share_set BIGINT)`);
+    claimed_amount HUGEINT, held_overclaim HUGEINT, run_id VARCHAR)`);
   await store.run(
-    'CREATE TABLE claim_share_sets (share_set BIGINT, party_id VARCHAR, role VARCHAR, share INTEGER)',
+    'CREATE TABLE claim_shares (claim_id VARCHAR, party_id VARCHAR, role VARCHAR, share INTEGER)',
   );
-  await store.run(`CREATE VIEW claim_shares AS SELECT l.claim_id, s.party_id, s.role, s.share
-    FROM claim_lines l JOIN claim_share_sets s USING (share_set)`);
 }
 
 export interface ClaimLineRow {
@@ -50,18 +48,14 @@ export async function insertInvoice(
 }
 
 export async function insertClaimLine(store: Store, line: ClaimLineRow): Promise<void> {
-  // Each line its own share set (migration 042), numbered after the store's largest.
-  const set =
-    line.shares.length === 0
-      ? null
-      : ((await store.one<{ n: bigint }>('SELECT coalesce(max(share_set), 0) + 1 AS n FROM claim_share_sets'))
-          ?.n ?? 1n);
-  for (const s of line.shares)
-    await store.run(sql`INSERT INTO claim_share_sets VALUES (${set}, ${s.party}, ${s.role}, ${s.share})`);
   await store.run(sql`INSERT INTO claim_lines VALUES (${line.claimId}, ${line.invoiceId}, 'R1', 'S1', 'B1', ${line.resourceRef ?? 'R1'}, 'DSP-1', ${line.workId},
     ${line.rightType}, ${line.mandateId ? line.mandateId : 'society'}, ${line.mandateId ?? null}, 'Spotify Premium', 'SubscriptionModel', 'FR',
     '2024-03-01'::DATE, '2024-03-31'::DATE, ${line.usages ?? 1_000_000n}, ${line.claimed}, ${line.shareClaimed}, ${line.claimed},
-    0, ${line.runId ?? 'claim-run-1'}, ${set})`);
+    0, ${line.runId ?? 'claim-run-1'})`);
+  for (const s of line.shares)
+    await store.run(
+      sql`INSERT INTO claim_shares VALUES (${line.claimId}, ${s.party}, ${s.role}, ${s.share})`,
+    );
 }
 
 export async function insertParty(

@@ -4,7 +4,6 @@ import type { DistributionConfig } from './distribution-config.js';
 import { arithmeticFor, fixedPartsSplitSql } from './fixed-parts-split-sql.js';
 import { partySplitSql } from './party-split-sql.js';
 import { largestRemainderSql } from './largest-remainder-sql.js';
-import { createSetSplitTables, setSplitSql } from './set-split-sql.js';
 
 /**
  * Computes a distribution into TEMP tables (nothing persistent is touched):
@@ -61,10 +60,7 @@ export async function computeDistribution(
     in_review AS (
       SELECT report_id, block_id, resource_ref FROM matches WHERE status IN ('accepted', 'review') GROUP BY ALL
       HAVING bool_or(status = 'review') AND NOT bool_or(status = 'accepted'))
-    -- Only what the distribution reads of a line (the report's block and resource, the DSP's id, the
-    -- licensor, value and run stay in claim_lines): a 20 M-line quarter copies 12 M of these rows.
-    SELECT c.claim_id, c.invoice_id, c.work_id, c.right_type, c.mandate_id, c.service, c.territory, c.period_start,
-      c.period_end, c.usages, c.share_claimed, c.claimed_amount, c.share_set,
+    SELECT c.*,
       CASE WHEN c.work_id IS NULL THEN 'unidentified'
            WHEN d.report_id IS NOT NULL THEN 'review' END AS held_reason,
       CASE WHEN c.mandate_id IS NOT NULL THEN coalesce(md.commission_bp, p.default_bp)
@@ -113,22 +109,23 @@ export async function computeDistribution(
     'SELECT max(greatest(clear, 0))::HUGEINT AS m FROM dist_line_clear',
   );
   await run(`CREATE OR REPLACE TEMP TABLE dist_line_net AS
-    SELECT cid, clear AS gross, commission, net, share_set, share_claimed, mandated, mandator FROM (${fixedPartsSplitSql(
-      {
-        from: `(SELECT l.cid, l.clear, c.commission_bp, c.deduction_bp, c.share_set, c.share_claimed,
-                c.mandate_id IS NOT NULL AS mandated, c.mandator_party_id AS mandator
-              FROM dist_line_clear l JOIN dist_claims c ON c.rowid = l.cid
+    SELECT cid, clear AS gross, commission, net FROM (${fixedPartsSplitSql({
+      from: `(SELECT l.cid, l.clear, c.commission_bp, c.deduction_bp FROM dist_line_clear l JOIN dist_claims c ON c.rowid = l.cid
               WHERE c.held_reason IS NULL AND l.clear > 0)`,
-        total: 'clear',
-        parts: [
-          { id: 'commission', weight: 'commission_bp' },
-          { id: 'deductions', weight: 'deduction_bp' },
-          { id: 'net', weight: '10000 - commission_bp - deduction_bp' },
-        ],
-        step,
-        arithmetic: arithmeticFor(maxClear?.m ?? 0n, 10_000n, step),
-      },
-    )})`);
+      total: 'clear',
+      parts: [
+        { id: 'commission', weight: 'commission_bp' },
+        { id: 'deductions', weight: 'deduction_bp' },
+        { id: 'net', weight: '10000 - commission_bp - deduction_bp' },
+      ],
+      step,
+      arithmetic: arithmeticFor(maxClear?.m ?? 0n, 10_000n, step),
+    })})`);
+
+  // The shares of the lines to split to holders, by line key.
+  await run(`CREATE OR REPLACE TEMP TABLE dist_shares AS
+    SELECT c.rowid AS cid, s.party_id, s.role, s.share FROM claim_shares s JOIN dist_claims c USING (claim_id)
+    WHERE c.held_reason IS NULL AND c.mandate_id IS NULL`);
 
   // Unknown parties' shares held since at least the limit (royalties.md §2.5, final distribution) are
   // redistributed to the line's other holders pro rata when the rule says so; only when there are any.
@@ -141,25 +138,10 @@ export async function computeDistribution(
     )?.any ??
       false);
 
-  // The holders of the lines to split, once per share set (migration 042): the split reads a line's
-  // holders from its set. Only the redistribution of lapsed shares, which depends on the line's own
-  // history, still expands the shares per line (dist_shares).
-  await createSetSplitTables(
-    store,
-    'claim_share_sets',
-    '(SELECT share_set FROM dist_claims WHERE held_reason IS NULL AND mandate_id IS NULL AND share_set IS NOT NULL)',
-  );
-  input.onProgress?.('dist_set_holders');
-  if (lapsing)
-    await run(`CREATE OR REPLACE TEMP TABLE dist_shares AS
-      SELECT c.rowid AS cid, s.party_id, s.role, s.share FROM dist_claims c JOIN claim_share_sets s USING (share_set)
-      WHERE c.held_reason IS NULL AND c.mandate_id IS NULL`);
-
   // BIGINT products are twice as fast as HUGEINT; use them when this run's amounts and shares allow.
   const bounds = await store.one<{ total: bigint | null; weights: bigint | null }>(`SELECT
     (SELECT max(greatest(gross, 0)) FROM dist_line_net)::HUGEINT AS total,
-    greatest((SELECT max(s) FROM (SELECT sum(abs(share)) AS s FROM claim_share_sets
-                                  WHERE share_set IN (SELECT share_set FROM dist_set_info) GROUP BY share_set)),
+    greatest((SELECT max(s) FROM (SELECT sum(abs(share)) AS s FROM dist_shares GROUP BY cid)),
              (SELECT max(abs(share_claimed)) FROM dist_claims), 1)::HUGEINT AS weights`);
   const arithmetic = arithmeticFor(bounds?.total ?? 0n, bounds?.weights ?? 1n, step);
 
@@ -170,20 +152,7 @@ export async function computeDistribution(
   const lineCount = Number(
     (await store.one<{ n: bigint }>('SELECT count(*) AS n FROM dist_claims'))?.n ?? 0n,
   );
-  const wholeSplit = cash?.whole === true ? true : undefined;
-  // A line's holders: its set's, and an unattributed part (a mandated line: the mandator alone).
-  const maxHolders =
-    1 + Number((await store.one<{ n: bigint | null }>('SELECT max(n) AS n FROM dist_set_info'))?.n ?? 0n);
-  const setBucket = (lo: number, hi: number) =>
-    setSplitSql(
-      `(SELECT cid, gross, commission, net, share_set, share_claimed, mandated, mandator FROM dist_line_net
-        WHERE cid >= ${lo} AND cid < ${hi})`,
-      step,
-      arithmetic,
-      wholeSplit,
-      maxHolders,
-    );
-  const lapsingBucket = (lo: number, hi: number) =>
+  const splitBucket = (lo: number, hi: number) =>
     partySplitSql(
       `(SELECT * FROM (WITH ${
         lapsing
@@ -229,21 +198,15 @@ export async function computeDistribution(
       'cid',
       // Whole-step cash gives whole-step clear amounts, and their fixed parts are whole steps too: the
       // larger lines then need no residue pass; otherwise each line takes what it needs.
-      wholeSplit,
+      cash?.whole === true ? true : undefined,
     );
-  const splitBucket = lapsing ? lapsingBucket : setBucket;
   await run(`CREATE OR REPLACE TEMP TABLE dist_party AS ${splitBucket(0, bucketLines)}`);
   for (let lo = bucketLines; lo < lineCount; lo += bucketLines)
     await run(`INSERT INTO dist_party ${splitBucket(lo, lo + bucketLines)}`);
 
-  // What every payee is entitled to now (`attrs`: with the line's and the party's attributes too).
-  const entitled = (attrs: boolean) => {
-    const line = attrs
-      ? ', c.work_id, c.right_type, c.service, c.territory, c.period_start, c.period_end, c.usages'
-      : '';
-    const party = attrs ? ', pt.name AS party_name, pt.ipi_name_number' : '';
-    const none = (n: number) => (attrs ? ', NULL'.repeat(n) : '');
-    return `SELECT c.invoice_id, c.claim_id, x.party_id, x.role, x.w::INTEGER AS share,
+  // What every payee is entitled to now.
+  await run(`CREATE OR REPLACE TEMP TABLE dist_entitled AS
+    SELECT c.invoice_id, c.claim_id, x.party_id, x.role, x.w::INTEGER AS share,
       CASE WHEN c.mandate_id IS NOT NULL THEN 'mandator'
            WHEN x.party_id IS NULL OR pt.party_id IS NULL THEN 'held'
            WHEN pt.is_member THEN 'member'
@@ -256,15 +219,14 @@ export async function computeDistribution(
            WHEN c.mandate_id IS NULL AND (pt.party_id IS NULL OR (NOT pt.is_member AND coalesce(pt.pr_society, pt.mr_society) IS NULL)) THEN 'unknown-party'
       END AS reason,
       x.p_gross AS gross, x.p_commission AS commission, x.p_gross - x.p_commission - x.p_net AS deductions, x.p_net AS net,
-      x.cid${party}${line}
+      x.cid
     FROM dist_party x JOIN dist_claims c ON c.rowid = x.cid LEFT JOIN parties pt ON pt.party_id = x.party_id
     UNION ALL
-    SELECT l.invoice_id, l.claim_id, NULL, NULL, NULL, 'held', NULL, c.held_reason, l.clear, 0, 0, l.clear, l.cid${none(2)}${line}
+    SELECT l.invoice_id, l.claim_id, NULL, NULL, NULL, 'held', NULL, c.held_reason, l.clear, 0, 0, l.clear, l.cid
     FROM dist_line_clear l JOIN dist_claims c ON c.rowid = l.cid WHERE c.held_reason IS NOT NULL AND l.clear <> 0
     UNION ALL
-    SELECT invoice_id, NULL, NULL, NULL, NULL, 'held', NULL, 'unallocated', cash, 0, 0, cash, NULL${none(9)}
-    FROM dist_invoices WHERE claimed = 0 AND cash <> 0`;
-  };
+    SELECT invoice_id, NULL, NULL, NULL, NULL, 'held', NULL, 'unallocated', cash, 0, 0, cash, NULL
+    FROM dist_invoices WHERE claimed = 0 AND cash <> 0`);
 
   // Signed deltas against what was issued before for the same key; attributes from the current claim
   // line, or from the issued line when the claim line is gone. When nothing was issued yet for these
@@ -283,19 +245,14 @@ export async function computeDistribution(
       ${a}.period_start, ${a}.period_end, ${usages} AS usages, ${d}.gross, ${d}.commission, ${d}.deductions, ${d}.net, ${kind} AS line_kind,
       ${d}.claim_id, ${d}.invoice_id, ${d}.payee_kind, ${d}.payee, ${d}.reason`;
   if (!reissue?.any) {
-    // The entitlements are the lines: one pass, with the line's and party's attributes taken on the way
-    // (not a table of 22 M entitlements joined again to the claim lines and parties, at 20 M report lines).
     await run(`CREATE OR REPLACE TEMP TABLE dist_lines AS
-      SELECT p.distribution_id, d.party_id, d.party_name, d.ipi_name_number, d.work_id, w.iswc, w.title AS work_title,
-        d.role, d.share::INTEGER AS share, d.right_type, d.service, d.territory, d.period_start, d.period_end,
-        coalesce(d.usages, 0)::BIGINT AS usages, d.gross::HUGEINT AS gross, d.commission::HUGEINT AS commission,
-        d.deductions::HUGEINT AS deductions, d.net::HUGEINT AS net, 'normal' AS line_kind,
-        d.claim_id, d.invoice_id, d.payee_kind, d.payee, d.reason
-      FROM (${entitled(true)}) d
-      CROSS JOIN dist_params p LEFT JOIN works w ON w.work_id = d.work_id
-      WHERE d.gross <> 0 OR d.commission <> 0 OR d.deductions <> 0 OR d.net <> 0`);
+      SELECT ${columns('d', 'c', `'normal'`, 'coalesce(c.usages, 0)::BIGINT')}
+      FROM (SELECT e.* REPLACE (gross::HUGEINT AS gross, commission::HUGEINT AS commission, deductions::HUGEINT AS deductions,
+                                net::HUGEINT AS net)
+            FROM dist_entitled e WHERE e.gross <> 0 OR e.commission <> 0 OR e.deductions <> 0 OR e.net <> 0) d
+      CROSS JOIN dist_params p LEFT JOIN dist_claims c ON c.rowid = d.cid
+      LEFT JOIN parties pt ON pt.party_id = d.party_id LEFT JOIN works w ON w.work_id = c.work_id`);
   } else {
-    await run(`CREATE OR REPLACE TEMP TABLE dist_entitled AS ${entitled(false)}`);
     await run(`CREATE OR REPLACE TEMP TABLE dist_lines AS
     WITH issued AS (
       SELECT s.* FROM statement_lines s SEMI JOIN dist_invoices USING (invoice_id)),

@@ -80,8 +80,6 @@ const TEMP_TABLES = [
   'dist_line_clear',
   'dist_line_net',
   'dist_shares',
-  'dist_set_holders',
-  'dist_set_info',
   'dist_party',
   'dist_entitled',
   'dist_lines',
