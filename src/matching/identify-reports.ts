@@ -149,7 +149,6 @@ export async function identifyReports(
     'id_fuzzy',
     'id_tok',
     'id_tok_pick',
-    'id_title0',
     'id_title',
     'id_feat',
     'id_scored',
