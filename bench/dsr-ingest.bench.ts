@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ingestDsrFiles } from '../src/stages/dsr/index.js';
 import { openStore, quoteLiteral } from '../src/warehouse/index.js';
+import { samplePeakRss } from './peak-rss.js';
 
 export interface DsrIngestBenchResult {
   readonly lines: number;
@@ -66,19 +67,6 @@ export async function writeBenchDsr(path: string, lines: number, messageId = `BE
   }
 }
 
-function sampleRss(): { stop: () => number } {
-  let peak = process.memoryUsage.rss();
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage.rss());
-  }, 25);
-  return {
-    stop() {
-      clearInterval(timer);
-      return Math.max(peak, process.memoryUsage.rss());
-    },
-  };
-}
-
 function cpuSince(start: NodeJS.CpuUsage): number {
   const d = process.cpuUsage(start);
   return (d.user + d.system) / 1e6;
@@ -124,7 +112,7 @@ export async function runDsrIngestBench(options: {
     rmSync(`${p}.wal`, { force: true });
   }
 
-  const rss = sampleRss();
+  const rss = samplePeakRss(25);
   const ingestStore = await openStore(ingestPath, storeOptions);
   t = performance.now();
   let cpu = process.cpuUsage();
